@@ -56,7 +56,8 @@ public final class CommandObjective implements MultiObjective {
     }
     if (values.error != null) throw new CommandFailedException(values.error);
     if (outcome.timedOut()) {
-      throw new CommandFailedException("timed out after " + timeout.toSeconds() + "s: " + String.join(" ", argv));
+      String limit = timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s";
+      throw new CommandFailedException("timed out after " + limit + " and was killed: " + String.join(" ", argv));
     }
     if (outcome.exitCode() != 0) {
       String last = outcome.lastError();
