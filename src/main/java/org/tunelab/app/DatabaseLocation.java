@@ -2,20 +2,21 @@ package org.tunelab.app;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.tunelab.storage.StorageUrl;
 
 /**
- * A database the user asked to open: a file path, or an Optuna storage URL such as
+ * A database the user asked to open: a SQLite file named by a path or an Optuna storage URL such as
  * {@code sqlite:///relative.db} or {@code sqlite:////abs/path.db}, resolved against the working
  * directory as Optuna resolves it.
  *
- * @param url what is handed to the {@link StorageOpener}
- * @param file the SQLite file, or {@code null} for a store that is not a local file
+ * @param url what is handed to {@code Storages.open}
+ * @param file the SQLite file
  */
 public record DatabaseLocation(String url, Path file) {
-  private static final String SQLITE_PREFIX = "sqlite:///";
 
   public DatabaseLocation {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(file, "file");
   }
 
   /** A local SQLite file. */
@@ -24,22 +25,26 @@ public record DatabaseLocation(String url, Path file) {
     return new DatabaseLocation(abs.toString(), abs);
   }
 
-  /** Parses a command-line argument or a typed location. */
+  /**
+   * Parses a command-line argument or a typed location.
+   *
+   * @throws IllegalArgumentException saying what is wrong, e.g. for an in-memory or PostgreSQL URL
+   */
   public static DatabaseLocation parse(String text) {
-    String t = Objects.requireNonNull(text, "text").trim();
-    if (t.isEmpty()) throw new IllegalArgumentException("empty database location");
-    if (t.startsWith(SQLITE_PREFIX)) return of(Path.of(t.substring(SQLITE_PREFIX.length())));
-    if (t.contains("://")) return new DatabaseLocation(t, null);
-    return of(Path.of(t));
+    StorageUrl url = StorageUrl.parse(text, Path.of(""));
+    if (url.kind() != StorageUrl.Kind.SQLITE) {
+      throw new IllegalArgumentException("\"" + text + "\" is an in-memory store; the app opens SQLite files");
+    }
+    return of(url.path());
   }
 
-  /** What the window title and status bar show. */
+  /** What the status bar shows. */
   public String display() {
-    return file == null ? url : file.toString();
+    return file.toString();
   }
 
-  /** The file name alone, for short labels. */
+  /** The file name alone, for the window title and short messages. */
   public String shortName() {
-    return file == null ? url : String.valueOf(file.getFileName());
+    return String.valueOf(file.getFileName());
   }
 }

@@ -79,7 +79,7 @@ public final class MainViewModel {
     try {
       open(DatabaseLocation.parse(location), null);
     } catch (IllegalArgumentException e) {
-      context.dialogs().showError("Cannot open database", "\"" + location + "\" is not a database path or URL.", e);
+      context.dialogs().showError("Cannot open database", e.getMessage(), e);
     }
   }
 
@@ -125,7 +125,7 @@ public final class MainViewModel {
         return;
       } catch (StorageException e) {
         executor.runOnUi(() -> openFailed(token,
-            location.shortName() + " could not be read as an Optuna database.", e));
+            location.shortName() + " is not an Optuna database, or it cannot be read.", e));
         return;
       }
       executor.runOnUi(() -> opened(token, location, storage, selectStudy));
