@@ -38,7 +38,9 @@ public final class HistoryChartView extends VBox {
     note.textProperty().bind(study.historyNoteProperty());
     note.managedProperty().bind(note.textProperty().isNotEmpty());
     note.visibleProperty().bind(note.managedProperty());
-    getChildren().addAll(viewer, note);
+    Label heading = new Label("Optimization history");
+    heading.getStyleClass().add("chart-title");
+    getChildren().addAll(heading, viewer, note);
 
     study.historyProperty().addListener((o, a, h) -> show(h));
     show(study.historyProperty().get());
@@ -50,8 +52,15 @@ public final class HistoryChartView extends VBox {
     NumberAxis trials = new NumberAxis("Trial");
     trials.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     trials.setAutoRangeIncludesZero(false);
+    // trial 0 would otherwise sit on the value axis
+    trials.setAutoRangeStickyZero(false);
+    trials.setLowerMargin(0.02);
+    trials.setUpperMargin(0.02);
     NumberAxis values = new NumberAxis("Objective value");
     values.setAutoRangeIncludesZero(false);
+    // room below the best value, so the best-so-far line does not sit on the axis
+    values.setLowerMargin(0.06);
+    values.setAutoRangeStickyZero(false);
 
     XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
     points.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
@@ -65,6 +74,7 @@ public final class HistoryChartView extends VBox {
     JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     LegendTitle legend = c.getLegend();
     legend.setPosition(RectangleEdge.TOP);
+    legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
     return c;
   }
 

@@ -35,6 +35,7 @@ public final class MainViewModel {
   private final AppContext context;
   private final TaskExecutor executor;
   private final RecentFiles recent;
+  private final ThemePreference themePreference;
   private final ReadOnlyObjectWrapper<DatabaseLocation> database = new ReadOnlyObjectWrapper<>();
   private final ObservableList<StudySummary> studies = FXCollections.observableArrayList();
   private final ObservableList<StudySummary> studiesView = FXCollections.unmodifiableObservableList(studies);
@@ -57,6 +58,7 @@ public final class MainViewModel {
     this.context = Objects.requireNonNull(context, "context");
     this.executor = context.executor();
     this.recent = new RecentFiles(context.paths().recentFiles());
+    this.themePreference = new ThemePreference(context.paths().settings());
     this.demo = new DemoController(context, this);
   }
 
@@ -66,8 +68,13 @@ public final class MainViewModel {
 
   // ---- opening and closing -------------------------------------------------------------------
 
-  /** Loads the recent files list in the background. */
-  public void loadRecentFiles() {
+  /**
+   * Loads the recent files list and the theme. The theme is read at once, because a window that
+   * first shows light and then turns dark flickers; the file is a few bytes.
+   */
+  public void loadPreferences() {
+    theme.set(themePreference.load());
+    theme.addListener((o, a, t) -> executor.execute(() -> themePreference.save(t)));
     executor.execute(() -> {
       List<Path> list = recent.load();
       executor.runOnUi(() -> recentFiles.setAll(list));

@@ -89,7 +89,7 @@ public final class TrialTableView extends TableView<TrialRow> {
     TableColumn<TrialRow, Duration> duration = column("Duration", TrialRow::duration, Formats::duration, 90);
     duration.getStyleClass().add("numeric");
     columns.add(duration);
-    columns.add(column("Started", TrialRow::started, Formats::started, 150));
+    columns.add(column("Started", TrialRow::started, Formats::started, 172));
     getColumns().setAll(columns);
   }
 

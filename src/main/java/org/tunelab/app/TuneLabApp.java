@@ -22,7 +22,7 @@ public final class TuneLabApp extends Application {
     executor = new FxTaskExecutor();
     MainWindow window = createWindow(stage, executor);
     MainViewModel vm = window.viewModel();
-    vm.loadRecentFiles();
+    vm.loadPreferences();
     stage.show();
     if (options.demo()) {
       vm.runDemo();

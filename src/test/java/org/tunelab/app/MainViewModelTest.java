@@ -190,7 +190,7 @@ class MainViewModelTest {
     assertEquals(List.of(other, dbPath), List.copyOf(vm.recentFiles()));
     MainViewModel restarted = new MainViewModel(new AppContext(opener, executor, dialogs,
         new AppPaths(dir.resolve("config"), dir.resolve("data")), Duration.ofMillis(500), 5, Duration.ZERO));
-    restarted.loadRecentFiles();
+    restarted.loadPreferences();
     executor.settle();
     assertEquals(List.of(other, dbPath), List.copyOf(restarted.recentFiles()));
   }
