@@ -221,7 +221,7 @@ class TuneLabCliTest {
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(4, lines.size(), r.out());
-    assertTrue(lines.get(0).startsWith("write optuna         5 trials"), lines.get(0));
+    assertTrue(lines.get(0).matches("write optuna +5 trials .*"), lines.get(0));
     assertTrue(lines.get(2).startsWith("concurrent 2 writers x 3 trials"), lines.get(2));
     assertTrue(lines.get(3).startsWith("read write-batched.db (bench, 5 trials)"), lines.get(3));
   }
