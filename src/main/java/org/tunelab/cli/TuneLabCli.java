@@ -38,6 +38,8 @@ public final class TuneLabCli implements Runnable {
   boolean debug;
 
   public static void main(String[] args) {
+    // Logging is the launcher's business: configured here, not in execute(), which tests call in process.
+    CliLogging.configure(Arrays.asList(args).contains("--debug"));
     // Stdout and stderr in UTF-8 whatever the locale: study names are often not ASCII.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
@@ -50,7 +52,6 @@ public final class TuneLabCli implements Runnable {
   /** Runs one command line in this process, as {@link #main} does, and returns its exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CliLogging.configure(debug);
     CommandLine cli = new CommandLine(new TuneLabCli());
     cli.setOut(out);
     cli.setErr(err);
