@@ -63,11 +63,15 @@ final class RunCommand implements Callable<Integer> {
       ProgressReporter progress = new ProgressReporter(err, System.console() != null, quiet, studySpec.trials(),
           study.directions(), bestBefore);
       study.addListener(progress);
+      // On Ctrl+C, ask the loop to start no further trial while the study's own hook fails the running ones.
+      Thread stopOnSignal = new Thread(study::stop, "tunelab-stop-" + study.studyName());
+      Runtime.getRuntime().addShutdownHook(stopOnSignal);
       OptimizeResult result;
       try {
         result = study.optimize(SpecFactory.objective(studySpec), SpecFactory.options(studySpec));
       } finally {
         progress.finish();
+        removeHook(stopOnSignal);
       }
       printResult(out, study, progress, result);
       if (progress.finished() > 0 && progress.failed() == progress.finished()) {
@@ -101,6 +105,14 @@ final class RunCommand implements Callable<Integer> {
       if (front.size() > 10) out.println("  ... (tunelab trials lists them all)");
     }
     out.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting; the hook has run.
+    }
   }
 
   private Integer checkedTrials() {

@@ -69,6 +69,14 @@ public final class TuneLabCli implements Runnable {
   }
 
   private static int handle(Exception e, PrintWriter err, boolean debug) {
+    if (shuttingDown()) {
+      // Ctrl+C: the study's shutdown hook failed the running trials under the worker's feet; what the
+      // worker ran into next is a consequence, not the news.
+      err.println("tunelab: interrupted; trials that were running are marked FAIL");
+      if (debug) e.printStackTrace(err);
+      err.flush();
+      return ExitCode.INTERRUPTED;
+    }
     int code;
     if (e instanceof CliException c) code = c.exitCode();
     else if (e instanceof SpecException || e instanceof SpecMismatchException) code = ExitCode.USAGE;
@@ -85,6 +93,18 @@ public final class TuneLabCli implements Runnable {
     if (debug) e.printStackTrace(err);
     err.flush();
     return code;
+  }
+
+  /** Whether the JVM is exiting (after Ctrl+C or SIGTERM): then no shutdown hook can be added. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   @Override
