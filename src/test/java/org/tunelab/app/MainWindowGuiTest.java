@@ -86,6 +86,18 @@ class MainWindowGuiTest {
   }
 
   @Test
+  void aStudyWithTwoObjectivesShowsBothValuesAndPlotsTheFirstWithANote(FxRobot robot) throws Exception {
+    open(robot, GuiTestSupport.fixture("optuna-3.1/multi_study.db", dir));
+    GuiTestSupport.waitUntil(robot, () -> window.studyList().getItems().size() == 5);
+    robot.clickOn("gamma");
+    GuiTestSupport.waitUntil(robot, () -> "gamma".equals(vm.study().nameProperty().get()));
+    List<String> columns = window.trialTable().getColumns().stream().map(TableColumn::getText).toList();
+    assertEquals(List.of("Value 0", "Value 1"), columns.subList(2, 4));
+    assertEquals(8, window.historyChart().pointCount());
+    assertEquals("Objective 0 of 2 (maximize) shown.", robot.lookup(".chart-note").queryLabeled().getText());
+  }
+
+  @Test
   void showsEveryTrialOfTheSingleFixtureWithItsValuesAndParams(FxRobot robot) throws Exception {
     open(robot, GuiTestSupport.fixture("optuna-3.1/single.db", dir));
     GuiTestSupport.waitUntil(robot, () -> window.trialTable().getItems().size() == 32);
