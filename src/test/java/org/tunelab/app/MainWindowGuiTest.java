@@ -148,6 +148,23 @@ class MainWindowGuiTest {
   }
 
   @Test
+  void aSqliteFileWithoutOptunaTablesShowsAnErrorWithDetails(FxRobot robot) throws Exception {
+    Path other = GuiTestSupport.fixture("app/not-optuna.db", dir);
+    byte[] before = Files.readAllBytes(other);
+    robot.interact(() -> vm.open(other.toString()));
+    GuiTestSupport.waitUntil(robot, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    assertEquals("not-optuna.db is not an Optuna database, or it cannot be read.", pane.getContentText());
+    // the storage's own explanation waits behind "Show Details"
+    javafx.scene.control.TextArea details = (javafx.scene.control.TextArea) pane.getExpandableContent().lookup(".details");
+    assertTrue(details.getText().contains("not an Optuna storage"), details.getText());
+    robot.clickOn("OK");
+    assertTrue(robot.lookup("#welcome").query().isVisible());
+    assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(other)),
+        "opening must not change the file");
+  }
+
+  @Test
   void theTableIsNavigableWithTheKeyboard(FxRobot robot) throws Exception {
     open(robot, GuiTestSupport.fixture("optuna-3.1/multi_study.db", dir));
     GuiTestSupport.waitUntil(robot, () -> window.trialTable().getItems().size() == 12);
