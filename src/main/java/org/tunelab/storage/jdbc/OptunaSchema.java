@@ -4,7 +4,11 @@ import java.util.Optional;
 
 /**
  * The Optuna schema revisions TuneLab reads and writes. The revision is stamped in
- * {@code alembic_version} when TuneLab creates a file; an existing file keeps its own.
+ * {@code alembic_version} when TuneLab creates a file; an existing file keeps its own. Immutable.
+ *
+ * <pre>{@code
+ * SqliteStorage forOptuna31 = SqliteStorage.open(Path.of("old.db"), OptunaSchema.V3_0_0_D);
+ * }</pre>
  */
 public enum OptunaSchema {
   /** Optuna 3.0 and 3.1: the current tables without the index on {@code trials.study_id}. */

@@ -67,14 +67,15 @@ final class SqliteDatabase implements AutoCloseable {
   private final OptunaSchema schema;
   private volatile boolean closed;
 
-  private SqliteDatabase(Path path, OptunaSchema forNewFile, String libraryVersion) {
+  private SqliteDatabase(Path path, OptunaSchema forNewFile, String libraryVersion, boolean readOnlyRequested) {
     this.path = path;
     if (Files.isDirectory(path)) throw new StorageException(path + " is a directory, not a SQLite file");
     Path parent = path.toAbsolutePath().getParent();
     if (!Files.exists(path) && parent != null && !Files.isDirectory(parent)) {
       throw new StorageException("cannot create " + path + ": the directory " + parent + " does not exist");
     }
-    this.readOnly = Files.exists(path) && !Files.isWritable(path);
+    if (readOnlyRequested && !Files.exists(path)) throw new StorageException(path + " does not exist");
+    this.readOnly = readOnlyRequested || (Files.exists(path) && !Files.isWritable(path));
     SqliteSession w = null;
     SqliteSession p = null;
     try {
@@ -94,8 +95,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  static SqliteDatabase open(Path path, OptunaSchema forNewFile, String libraryVersion) {
-    return new SqliteDatabase(path, forNewFile, libraryVersion);
+  static SqliteDatabase open(Path path, OptunaSchema forNewFile, String libraryVersion, boolean readOnly) {
+    return new SqliteDatabase(path, forNewFile, libraryVersion, readOnly);
   }
 
   Path path() {

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,8 @@ import org.tunelab.trial.TrialState;
  * <p><b>Files.</b> A new (or empty) file gets the DDL of the requested {@link OptunaSchema}
  * ({@code v3.2.0.a} by default). An existing file keeps its revision and DDL; files at
  * {@code v3.0.0.d} and {@code v3.2.0.a} are read and appended to, others are refused. The file is
- * switched to WAL journal mode. A file that is not writable is opened read-only.
+ * switched to WAL journal mode. A file that is not writable is opened read-only, as is any file
+ * opened with {@link #openReadOnly}.
  *
  * <p><b>Threads and processes.</b> Thread-safe. Writes go through one connection behind a lock, each
  * in one {@code BEGIN IMMEDIATE} transaction, retried with backoff while other processes hold the
@@ -79,7 +77,16 @@ public final class SqliteStorage implements Storage {
   public static SqliteStorage open(Path path, OptunaSchema forNewFile) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(forNewFile, "forNewFile");
-    return new SqliteStorage(SqliteDatabase.open(path, forNewFile, libraryVersion()));
+    return new SqliteStorage(SqliteDatabase.open(path, forNewFile, libraryVersion(), false));
+  }
+
+  /**
+   * Opens an existing file for reading only: nothing in it changes, not even its journal mode. For
+   * looking at files one does not own (an archive, a colleague's study); writes throw.
+   */
+  public static SqliteStorage openReadOnly(Path path) {
+    Objects.requireNonNull(path, "path");
+    return new SqliteStorage(SqliteDatabase.open(path, OptunaSchema.V3_2_0_A, libraryVersion(), true));
   }
 
   /** What {@code version_info.library_version} says of files TuneLab creates; Optuna only shows it in messages. */
