@@ -101,7 +101,7 @@ public final class Trial {
 
   /** One of {@code choices}; the returned object is the element of the list (numbers as Long/Double). */
   public Object suggestCategorical(String name, List<?> choices) {
-    return suggest(name, new CategoricalDistribution(List.copyOf(choices)));
+    return suggest(name, new CategoricalDistribution(new java.util.ArrayList<Object>(choices))); // List.copyOf refuses null choices
   }
 
   /** A value of {@code distribution} in its user-facing form (Double, Long, or a choice). */

@@ -1,0 +1,22 @@
+package org.tunelab.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every dialog the app shows goes through here, so view models can ask for one without touching a
+ * window and tests can answer them. Methods are called on the UI thread.
+ */
+public interface DialogService {
+
+  /**
+   * Shows an error: a short {@code message} the user can act on, and {@code details} (a stack trace),
+   * when not {@code null}, in an expandable area.
+   */
+  void showError(String title, String message, Throwable details);
+
+  void showInformation(String title, String message);
+
+  /** Asks for a database file to open; empty when the user cancels. */
+  Optional<Path> showOpenDatabaseDialog(Path initialDirectory);
+}

@@ -1,0 +1,147 @@
+package org.tunelab.app;
+
+import java.io.File;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menu bar, a notification banner, the welcome pane or the study browser (study
+ * list | trials table over history chart), and the status bar. Assembles the views and binds them to
+ * the {@link MainViewModel}; handles files dropped onto the window.
+ */
+public final class MainWindow {
+  private final MainViewModel viewModel;
+  private final Stage stage;
+  private final Scene scene;
+  private final TrialTableView trialTable;
+  private final HistoryChartView historyChart;
+  private final StudyListView studyList;
+
+  public MainWindow(Stage stage, MainViewModel viewModel) {
+    this.stage = stage;
+    this.viewModel = viewModel;
+    studyList = new StudyListView(viewModel);
+    trialTable = new TrialTableView(viewModel.study());
+    historyChart = new HistoryChartView(viewModel.study(), viewModel.themeProperty());
+
+    WelcomeView welcome = new WelcomeView(viewModel);
+    SplitPane browser = browser();
+    welcome.visibleProperty().bind(viewModel.databaseProperty().isNull());
+    browser.visibleProperty().bind(viewModel.databaseProperty().isNotNull());
+
+    BorderPane root = new BorderPane();
+    root.getStyleClass().add("main-window");
+    root.setTop(new VBox(MainMenu.create(viewModel, stage::close), banner()));
+    root.setCenter(new StackPane(welcome, browser));
+    root.setBottom(new StatusBarView(viewModel));
+
+    scene = new Scene(root, 1280, 820);
+    applyTheme(viewModel.themeProperty().get());
+    viewModel.themeProperty().addListener((o, a, t) -> applyTheme(t));
+    scene.setOnDragOver(this::dragOver);
+    scene.setOnDragDropped(this::dragDropped);
+
+    stage.setScene(scene);
+    stage.titleProperty().bind(viewModel.titleProperty());
+    stage.setMinWidth(720);
+    stage.setMinHeight(480);
+    // hidden covers the close button and File > Quit alike: stop the demo, close the database
+    stage.setOnHidden(e -> viewModel.shutdown());
+  }
+
+  private SplitPane browser() {
+    Label name = new Label();
+    name.setId("studyTitle");
+    name.getStyleClass().add("study-title");
+    name.textProperty().bind(viewModel.study().nameProperty());
+    Label counts = new Label();
+    counts.getStyleClass().add("study-counts");
+    counts.textProperty().bind(viewModel.study().countsTextProperty());
+    HBox header = new HBox(12, name, counts);
+    header.setAlignment(Pos.BASELINE_LEFT);
+    header.getStyleClass().add("study-header");
+    VBox tablePane = new VBox(header, trialTable);
+    VBox.setVgrow(trialTable, Priority.ALWAYS);
+
+    SplitPane study = new SplitPane(tablePane, historyChart);
+    study.setOrientation(Orientation.VERTICAL);
+    study.setDividerPositions(0.5);
+    SplitPane browser = new SplitPane(studyList, study);
+    browser.setDividerPositions(0.2);
+    SplitPane.setResizableWithParent(studyList, false);
+    studyList.setMinWidth(180);
+    studyList.setPrefWidth(260);
+    return browser;
+  }
+
+  private HBox banner() {
+    Label text = new Label();
+    text.setId("notification");
+    text.textProperty().bind(viewModel.notificationProperty());
+    text.setWrapText(true);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    text.setMaxWidth(Double.MAX_VALUE);
+    Button dismiss = new Button("Dismiss");
+    dismiss.setOnAction(e -> viewModel.dismissNotification());
+    HBox banner = new HBox(12, text, dismiss);
+    banner.setAlignment(Pos.CENTER_LEFT);
+    banner.getStyleClass().add("notification-banner");
+    banner.managedProperty().bind(viewModel.notificationProperty().isNotEmpty());
+    banner.visibleProperty().bind(banner.managedProperty());
+    return banner;
+  }
+
+  private void applyTheme(Theme theme) {
+    scene.getStylesheets().setAll(theme.stylesheet());
+  }
+
+  private void dragOver(DragEvent e) {
+    if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+    e.consume();
+  }
+
+  private void dragDropped(DragEvent e) {
+    List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+    boolean ok = !files.isEmpty();
+    if (ok) viewModel.open(DatabaseLocation.of(files.get(0).toPath()), null);
+    e.setDropCompleted(ok);
+    e.consume();
+  }
+
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  public TrialTableView trialTable() {
+    return trialTable;
+  }
+
+  public HistoryChartView historyChart() {
+    return historyChart;
+  }
+
+  public StudyListView studyList() {
+    return studyList;
+  }
+}

@@ -1,0 +1,115 @@
+package org.tunelab.app;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tunelab.analysis.OptimizationHistory;
+import org.tunelab.storage.Storage;
+import org.tunelab.storage.StorageException;
+import org.tunelab.storage.StudySummary;
+import org.tunelab.trial.FrozenTrial;
+import org.tunelab.trial.StudyDirection;
+import org.tunelab.trial.TrialState;
+
+/**
+ * Keeps the UI up to date with one open database. It polls {@link Storage#dataVersion()}, which is
+ * cheap, and reads studies and trials only when the version moved; the reading goes to the UI through
+ * a {@link CoalescingPublisher}, so bursts of writes become one update. All storage access happens on
+ * background threads; the watcher owns the storage and closes it.
+ */
+public final class StudyWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StudyWatcher.class);
+  private static final long NONE = -1;
+
+  private final Storage storage;
+  private final TaskExecutor executor;
+  private final CoalescingPublisher<SessionUpdate> publisher;
+  private volatile long selectedStudyId = NONE;
+  private long lastVersion;
+  private boolean loadedOnce;
+  private boolean failing;
+  private boolean closed;
+  private TaskExecutor.Cancellable polling;
+
+  public StudyWatcher(Storage storage, TaskExecutor executor, Consumer<SessionUpdate> onUi) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.publisher = new CoalescingPublisher<>(executor, onUi);
+  }
+
+  /** Starts polling every {@code period}; the first poll reads everything. */
+  public synchronized void start(Duration period) {
+    if (polling == null && !closed) polling = executor.every(period, () -> poll(false));
+  }
+
+  /** Shows {@code studyId} (or no study, for a negative id) and reads it at once. */
+  public void selectStudy(long studyId) {
+    selectedStudyId = studyId;
+    refresh();
+  }
+
+  /** Reads everything again in the background, whether or not the version moved. */
+  public void refresh() {
+    executor.execute(() -> poll(true));
+  }
+
+  /**
+   * Reads the database if it changed since the last reading (or always when {@code force}) and
+   * publishes the result. Synchronized so the periodic poll and a forced refresh never interleave.
+   */
+  synchronized void poll(boolean force) {
+    if (closed) return;
+    try {
+      long version = storage.dataVersion();
+      if (!force && loadedOnce && !failing && version == lastVersion) return;
+      List<StudySummary> studies = storage.studies();
+      long selected = selectedStudyId;
+      StudySnapshot study = studies.stream().anyMatch(s -> s.studyId() == selected) ? readStudy(selected) : null;
+      lastVersion = version;
+      loadedOnce = true;
+      if (failing) LOG.info("reading {} works again", storage.describe());
+      failing = false;
+      publisher.publish(new SessionUpdate.Loaded(version, studies, study));
+    } catch (StorageException e) {
+      // a live view outlives transient failures (a locked or replaced file): report once, keep polling
+      if (!failing) {
+        LOG.warn("cannot read {}", storage.describe(), e);
+        publisher.publish(new SessionUpdate.Failed("Cannot read the database: " + e.getMessage(), e));
+      }
+      failing = true;
+    }
+  }
+
+  private StudySnapshot readStudy(long studyId) {
+    String name = storage.studyName(studyId);
+    List<StudyDirection> directions = storage.directions(studyId);
+    List<FrozenTrial> trials = storage.trials(studyId);
+    TreeSet<String> params = new TreeSet<>();
+    Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+    for (TrialState s : TrialState.values()) counts.put(s, 0);
+    for (FrozenTrial t : trials) {
+      params.addAll(t.params().keySet());
+      counts.merge(t.state(), 1, Integer::sum);
+    }
+    OptimizationHistory history = directions.isEmpty()
+        ? OptimizationHistory.empty(StudyDirection.MINIMIZE, 0)
+        : OptimizationHistory.of(trials, directions, 0);
+    List<TrialRow> rows = trials.stream().map(TrialRow::of).toList();
+    return new StudySnapshot(studyId, name, directions, List.copyOf(params), rows, history, counts);
+  }
+
+  /** Stops polling and closes the storage, after a reading in progress finished. Call off the UI thread. */
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    if (polling != null) polling.close();
+    storage.close();
+  }
+}

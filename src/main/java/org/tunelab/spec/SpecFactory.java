@@ -1,0 +1,73 @@
+package org.tunelab.spec;
+
+import java.nio.file.Path;
+import org.tunelab.functions.BuiltinFunction;
+import org.tunelab.functions.BuiltinFunctions;
+import org.tunelab.pruner.Pruner;
+import org.tunelab.run.CommandObjective;
+import org.tunelab.run.CommandTemplate;
+import org.tunelab.sampler.GridSampler;
+import org.tunelab.sampler.RandomSampler;
+import org.tunelab.sampler.Sampler;
+import org.tunelab.study.MultiObjective;
+import org.tunelab.study.OptimizeOptions;
+
+/**
+ * Turns a {@link StudySpec} into the engine's objects. A spec that {@link SpecReader} accepted always
+ * builds; the factory adds no rules of its own.
+ *
+ * <pre>{@code
+ * Sampler sampler = SpecFactory.sampler(spec);
+ * study.optimize(SpecFactory.objective(spec), SpecFactory.options(spec));
+ * }</pre>
+ */
+public final class SpecFactory {
+  private SpecFactory() {}
+
+  /** The sampler; random when the spec names none (TPE will become the default when it lands). */
+  public static Sampler sampler(StudySpec spec) {
+    SamplerSpec s = spec.samplerOrDefault();
+    if (s.type().equals("grid")) {
+      long seed = s.seed() != null ? s.seed() : new RandomSampler().seed();
+      int points = s.points() != null ? s.points() : SamplerSpec.DEFAULT_GRID_POINTS;
+      return GridSampler.over(spec.space(), points, seed);
+    }
+    return s.seed() != null ? new RandomSampler(s.seed()) : new RandomSampler();
+  }
+
+  public static Pruner pruner(StudySpec spec) {
+    // Only "none" exists yet; SpecReader refuses the others with a clear message.
+    return Pruner.none();
+  }
+
+  /**
+   * Budget, timeout and workers of one run, over the spec's fixed space. A failing trial is recorded
+   * and the run goes on, as a long headless run should: one crash of the program is not the end.
+   */
+  public static OptimizeOptions options(StudySpec spec) {
+    return new OptimizeOptions(spec.trials(), spec.timeout(), spec.workers(), spec.space(), true);
+  }
+
+  /** The objective: a built-in evaluated from the trial's parameters, or a program run per trial. */
+  public static MultiObjective objective(StudySpec spec) {
+    if (spec.objective() instanceof ObjectiveSpec.Builtin b) {
+      BuiltinFunction f = BuiltinFunctions.get(b.name());
+      return trial -> new double[] {f.evaluate(trial.params())};
+    }
+    ObjectiveSpec.Command c = (ObjectiveSpec.Command) spec.objective();
+    CommandTemplate template = CommandTemplate.parse(c.command(), spec.space().names());
+    return new CommandObjective(template, workdir(spec, c), c.timeout());
+  }
+
+  /** The command's working directory: relative to the spec file's directory. */
+  public static Path workdir(StudySpec spec, ObjectiveSpec.Command c) {
+    return spec.baseDir().resolve(c.workdir()).normalize();
+  }
+
+  /** The storage URL to open, with {@code storage_schema} applied as the store's {@code ?schema=} option. */
+  public static String storageUrl(StudySpec spec) {
+    String url = spec.storageOrDefault();
+    if (spec.storageSchema() == null || url.contains("?")) return url;
+    return url + "?schema=" + spec.storageSchema();
+  }
+}

@@ -1,0 +1,254 @@
+package org.tunelab.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tunelab.space.CategoricalDistribution;
+import org.tunelab.space.Condition;
+import org.tunelab.space.FloatDistribution;
+import org.tunelab.space.IntDistribution;
+import org.tunelab.trial.StudyDirection;
+
+class SpecReaderTest {
+  private static final Path STUDY = Path.of("study.yaml");
+
+  static Stream<Path> samples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("samples"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void everySampleSpecParses(Path sample) {
+    StudySpec spec = SpecReader.read(sample);
+    assertEquals(sample, spec.source());
+    assertTrue(spec.space().size() > 0);
+  }
+
+  @Test
+  void samplesDirectoryHoldsAtLeastThreeSpecs() throws IOException {
+    assertTrue(samples().count() >= 3);
+  }
+
+  @Test
+  void readsEveryKeyOfTheDocumentedFormat() {
+    StudySpec spec = SpecReader.parse("""
+        name: full
+        storage: sqlite:///studies.db
+        storage_schema: v3.0.0.d
+        directions: [minimize, maximize]
+        sampler: {type: grid, seed: 42, points: 3}
+        pruner: {type: none}
+        space:
+          x: {type: float, low: -5, high: 10}
+          lr: {type: float, low: 1.0e-5, high: 1.0e-1, log: true}
+          dropout: {type: float, low: 0, high: 0.5, step: 0.1}
+          layers: {type: int, low: 1, high: 4}
+          units: {type: int, low: 8, high: 512, log: true}
+          batch: {type: int, low: 16, high: 128, step: 16}
+          optimizer: {type: categorical, choices: [sgd, adam]}
+          momentum: {type: float, low: 0.0, high: 0.99, when: {optimizer: sgd}}
+        objective: {command: "python3 train.py --lr {lr}", workdir: ., timeout: 10m}
+        trials: 100
+        timeout: 1h30m
+        workers: 4
+        enqueue:
+          - {x: 1.5, optimizer: adam}
+        executors: {local: {slots: 2}}
+        """, STUDY);
+    assertEquals("full", spec.name());
+    assertEquals("sqlite:///studies.db", spec.storage());
+    assertEquals("v3.0.0.d", spec.storageSchema());
+    assertEquals(List.of(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE), spec.directions());
+    assertEquals(new SamplerSpec("grid", 42L, 3), spec.sampler());
+    assertEquals(PrunerSpec.none(), spec.pruner());
+    assertEquals(FloatDistribution.of(-5, 10), spec.space().param("x").distribution());
+    assertEquals(FloatDistribution.log(1e-5, 1e-1), spec.space().param("lr").distribution());
+    assertEquals(FloatDistribution.stepped(0, 0.5, 0.1), spec.space().param("dropout").distribution());
+    assertEquals(IntDistribution.of(1, 4), spec.space().param("layers").distribution());
+    assertEquals(IntDistribution.log(8, 512), spec.space().param("units").distribution());
+    assertEquals(IntDistribution.stepped(16, 128, 16), spec.space().param("batch").distribution());
+    assertEquals(CategoricalDistribution.of("sgd", "adam"), spec.space().param("optimizer").distribution());
+    assertEquals(Condition.when("optimizer", "sgd"), spec.space().param("momentum").condition());
+    assertEquals(new ObjectiveSpec.Command("python3 train.py --lr {lr}", ".", Duration.ofMinutes(10)), spec.objective());
+    assertEquals(100, spec.trials());
+    assertEquals(Duration.ofMinutes(90), spec.timeout());
+    assertEquals(4, spec.workers());
+    assertEquals(List.of(Map.of("x", 1.5, "optimizer", "adam")), spec.enqueue());
+    assertEquals(Map.of("local", Map.of("slots", 2L)), spec.executors());
+  }
+
+  @Test
+  void reportsLogScaleWithZeroLowAtItsLineAndField() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: bad
+        directions: [minimize]
+        space:
+          x: {type: float, low: -5, high: 10}
+          lr:
+            type: float
+            low: 0.0
+            high: 0.1
+            log: true
+        objective: {builtin: sphere}
+        """, STUDY));
+    assertEquals("study.yaml:7: space.lr.low: must be > 0 for a log scale, got 0.0", e.getMessage());
+  }
+
+  @Test
+  void reportsUnknownKeyWithDidYouMeanHint() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: typo
+        space:
+          x: {type: float, lwo: 0, high: 1}
+        objective: {builtin: sphere}
+        trails: 10
+        """, STUDY));
+    assertEquals(List.of(
+        "study.yaml:3: space.x.lwo: unknown key; did you mean 'low'? (allowed: type, low, high, step, log, choices, when)",
+        "study.yaml:3: space.x: needs low",
+        "study.yaml:5: trails: unknown key; did you mean 'trials'? (allowed: name, storage, storage_schema,"
+            + " direction, directions, sampler, pruner, space, objective, trials, timeout, workers, enqueue, executors)"),
+        messages(e));
+  }
+
+  @Test
+  void collectsEveryProblemOfAFileOrderedByLine() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: many
+        directions: [minimise]
+        space:
+          n: {type: int, low: 1.5, high: 4}
+          c: {type: categorical, choices: []}
+        objective: {builtin: sphere}
+        workers: 0
+        """, STUDY));
+    assertEquals(List.of(2, 4, 5, 7), e.problems().stream().map(SpecProblem::line).toList());
+    assertEquals("study.yaml:2: directions: must be minimize or maximize, got \"minimise\"; did you mean 'minimize'?",
+        e.problems().get(0).toString());
+    assertEquals("space.n.low", e.problems().get(1).field());
+  }
+
+  @Test
+  void refusesSamplerNotAvailableInThisVersionNamingTheAvailableOnes() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: tpe, seed: 42}"), STUDY));
+    assertEquals("study.yaml:6: sampler.type: sampler 'tpe' is not available in this version; available: random, grid",
+        e.getMessage());
+  }
+
+  @Test
+  void refusesPrunerNotAvailableInThisVersion() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("pruner: {type: median}"), STUDY));
+    assertEquals("study.yaml:6: pruner.type: pruner 'median' is not available in this version; available: none",
+        e.getMessage());
+  }
+
+  @Test
+  void usesRandomSamplerWhenNoneIsGiven() {
+    StudySpec spec = SpecReader.parse(minimal(""), STUDY);
+    assertNull(spec.sampler());
+    assertEquals("random", spec.samplerOrDefault().type());
+  }
+
+  @Test
+  void acceptsShortSamplerForm() {
+    assertEquals(new SamplerSpec("random", null, null), SpecReader.parse(minimal("sampler: random"), STUDY).sampler());
+  }
+
+  @Test
+  void resolvesScalarsByYaml12SoExponentsAreNumbersAndNoStaysAString() {
+    StudySpec spec = SpecReader.parse("""
+        name: scalars
+        space:
+          lr: {type: float, low: 1e-5, high: 1e-1, log: true}
+          answer: {type: categorical, choices: [no, yes, "1", 1, 2.5, true, null]}
+        objective: {builtin: sphere}
+        """, STUDY);
+    assertEquals(FloatDistribution.log(1e-5, 1e-1), spec.space().param("lr").distribution());
+    assertEquals(Arrays.asList("no", "yes", "1", 1L, 2.5, true, null),
+        ((CategoricalDistribution) spec.space().param("answer").distribution()).choices());
+  }
+
+  @Test
+  void reportsBuiltinMissingAParameterItNeeds() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: b
+        space:
+          x: {type: float, low: -5, high: 10}
+        objective: {builtin: branin}
+        """, STUDY));
+    assertEquals("study.yaml:4: objective.builtin: branin needs parameter(s) y in the space; the space has x",
+        e.getMessage());
+  }
+
+  @Test
+  void reportsConditionOnAParameterDefinedLater() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: c
+        space:
+          momentum: {type: float, low: 0, high: 1, when: {optimizer: sgd}}
+          optimizer: {type: categorical, choices: [sgd, adam]}
+        objective: {builtin: sphere}
+        """, STUDY));
+    assertEquals("study.yaml:3: space.momentum.when.optimizer: parameter 'optimizer' must be defined above this one",
+        e.getMessage());
+  }
+
+  @Test
+  void reportsEnqueuedValueOutsideItsRange() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("enqueue:\n  - {x: 20}"), STUDY));
+    assertEquals("study.yaml:7: enqueue[0].x: 20 is not in float [-5.0, 10.0]", e.getMessage());
+  }
+
+  @Test
+  void reportsMissingFileAndInvalidYaml(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path missing = dir.resolve("missing.yaml");
+    assertEquals(missing + ": no such file", assertThrows(SpecException.class, () -> SpecReader.read(missing)).getMessage());
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "name: x\nspace: {x: [\n");
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(broken));
+    assertTrue(e.getMessage().startsWith(broken + ":3: not valid YAML"), e.getMessage());
+  }
+
+  @Test
+  void reportsDuplicateKeysWithBothLines() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("trials: 5\ntrials: 6"), STUDY));
+    assertEquals("study.yaml:7: trials: is given twice (first on line 6)", e.getMessage());
+  }
+
+  @Test
+  void readsBuiltinObjectiveAndDurations() {
+    StudySpec spec = SpecReader.parse(minimal("timeout: 45s"), STUDY);
+    assertInstanceOf(ObjectiveSpec.Builtin.class, spec.objective());
+    assertEquals(Duration.ofSeconds(45), spec.timeout());
+  }
+
+  /** A valid spec; {@code extra} lands on line 6. */
+  static String minimal(String extra) {
+    return """
+        name: minimal
+        directions: [minimize]
+        space:
+          x: {type: float, low: -5, high: 10}
+        objective: {builtin: sphere}
+        """ + extra + "\n";
+  }
+
+  private static List<String> messages(SpecException e) {
+    return e.problems().stream().map(SpecProblem::toString).toList();
+  }
+}
