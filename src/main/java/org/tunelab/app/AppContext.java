@@ -25,9 +25,9 @@ public record AppContext(StorageOpener opener, TaskExecutor executor, DialogServ
     if (demoTrials < 1) throw new IllegalArgumentException("demoTrials must be >= 1, got " + demoTrials);
   }
 
-  /** The app's defaults: poll every 750 ms, a demo of 60 trials at 120 ms each. */
+  /** The app's defaults: poll every 500 ms, a demo of 60 trials at 120 ms each. */
   public static AppContext defaults(StorageOpener opener, TaskExecutor executor, DialogService dialogs) {
-    return new AppContext(opener, executor, dialogs, AppPaths.fromEnvironment(), Duration.ofMillis(750), 60,
+    return new AppContext(opener, executor, dialogs, AppPaths.fromEnvironment(), Duration.ofMillis(500), 60,
         Duration.ofMillis(120));
   }
 }

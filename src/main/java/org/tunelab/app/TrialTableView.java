@@ -14,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.tunelab.trial.TrialState;
 
 /**
@@ -21,6 +23,7 @@ import org.tunelab.trial.TrialState;
  * time. Sortable by any column; the selected trial stays selected while the study runs.
  */
 public final class TrialTableView extends TableView<TrialRow> {
+  private static final String FORMAT_KEY = "tunelab.format";
   private final StudyViewModel study;
   private Integer selectedNumber;
   private List<String> shownParams = List.of();
@@ -43,8 +46,47 @@ public final class TrialTableView extends TableView<TrialRow> {
       if (row != null) selectedNumber = row.number();
     });
     // a finished trial replaces its running row, which may drop the selection: restore it by number
-    getItems().addListener((ListChangeListener<TrialRow>) c -> restoreSelection());
+    getItems().addListener((ListChangeListener<TrialRow>) c -> {
+      restoreSelection();
+      fitColumns();
+    });
     rebuildColumns();
+  }
+
+  /**
+   * Widens columns whose text would be cut off. Only widens, so a column the user made wider stays,
+   * and measures a sample of rows, so a study of ten thousand trials does not measure them all.
+   */
+  private void fitColumns() {
+    List<TrialRow> rows = getItems();
+    if (rows.isEmpty()) return;
+    List<TrialRow> sample = new ArrayList<>(rows.subList(0, Math.min(200, rows.size())));
+    if (rows.size() > 200) sample.addAll(rows.subList(Math.max(200, rows.size() - 200), rows.size()));
+    Text probe = new Text();
+    probe.setFont(Font.font(13));
+    for (TableColumn<TrialRow, ?> column : getColumns()) {
+      double widest = measure(probe, column.getText()) + 28;
+      for (TrialRow row : sample) {
+        String text = cellText(column, row);
+        if (text != null) widest = Math.max(widest, measure(probe, text) + 22);
+      }
+      double wanted = Math.min(widest, 260);
+      if (wanted > column.getWidth()) column.setPrefWidth(wanted);
+    }
+  }
+
+  private static double measure(Text probe, String text) {
+    probe.setText(text);
+    return probe.getLayoutBounds().getWidth();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String cellText(TableColumn<TrialRow, ?> column, TrialRow row) {
+    var observable = column.getCellObservableValue(row);
+    Object value = observable == null ? null : observable.getValue();
+    if (value == null) return null;
+    Function<Object, String> format = (Function<Object, String>) column.getProperties().get(FORMAT_KEY);
+    return format == null ? value.toString() : format.apply(value);
   }
 
   private void restoreSelection() {
@@ -119,6 +161,7 @@ public final class TrialTableView extends TableView<TrialRow> {
     c.setPrefWidth(width);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     c.setCellFactory(col -> new FormattedCell<>(format));
+    c.getProperties().put(FORMAT_KEY, format);
     return c;
   }
 

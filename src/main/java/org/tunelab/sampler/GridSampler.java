@@ -85,6 +85,8 @@ public final class GridSampler implements Sampler {
     for (int k = 0; k < points; k++) {
       double t = (double) k / (points - 1);
       double v = log ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low))) : low + t * (high - low);
+      // The ends are exact, and rounding inside exp() must not leave the range.
+      v = k == 0 ? low : k == points - 1 ? high : Math.min(Math.max(v, low), high);
       Object snapped = snap(d, v);
       if (!out.contains(snapped)) out.add(snapped);
     }
@@ -106,8 +108,12 @@ public final class GridSampler implements Sampler {
     return size;
   }
 
+  /**
+   * Synchronized so that workers of this process never pick the same point: each sees the grid ids
+   * the others wrote. Across processes two workers may still race for one point, as in Optuna.
+   */
   @Override
-  public void beforeTrial(StudyView study, FrozenTrial trial) {
+  public synchronized void beforeTrial(StudyView study, FrozenTrial trial) {
     if (trial.systemAttrs().containsKey("grid_id")) return;
     Set<Long> visited = new HashSet<>();
     Set<Long> running = new HashSet<>();

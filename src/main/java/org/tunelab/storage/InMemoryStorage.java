@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.tunelab.json.PythonJson;
 import org.tunelab.space.Distribution;
 import org.tunelab.trial.BestTrials;
 import org.tunelab.trial.FrozenTrial;
@@ -90,15 +91,23 @@ public final class InMemoryStorage implements Storage {
     return Collections.unmodifiableMap(new LinkedHashMap<>(study(studyId).systemAttrs));
   }
 
+  /**
+   * Attribute values pass through JSON as in a persistent store, so every store hands back the same
+   * types (Long, Double, unmodifiable lists and maps) and refuses what JSON cannot hold.
+   */
+  private static Object asStored(Object value) {
+    return PythonJson.read(PythonJson.write(value));
+  }
+
   @Override
   public synchronized void setStudyUserAttr(long studyId, String key, Object value) {
-    study(studyId).userAttrs.put(key, value);
+    study(studyId).userAttrs.put(key, asStored(value));
     version++;
   }
 
   @Override
   public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
-    study(studyId).systemAttrs.put(key, value);
+    study(studyId).systemAttrs.put(key, asStored(value));
     version++;
   }
 
@@ -175,9 +184,9 @@ public final class InMemoryStorage implements Storage {
       dists.put(name, value.distribution());
     });
     Map<String, Object> user = new LinkedHashMap<>(t.userAttrs());
-    user.putAll(u.userAttrs());
+    u.userAttrs().forEach((k, v) -> user.put(k, asStored(v)));
     Map<String, Object> system = new LinkedHashMap<>(t.systemAttrs());
-    system.putAll(u.systemAttrs());
+    u.systemAttrs().forEach((k, v) -> system.put(k, asStored(v)));
     TreeMap<Integer, Double> intermediate = new TreeMap<>(t.intermediateValues());
     intermediate.putAll(u.intermediateValues());
     LocalDateTime start = t.datetimeStart();

@@ -239,7 +239,8 @@ public final class Study implements StudyView {
     return new OptimizeLoop(this, trial -> List.of(objective.evaluate(trial)), options).run();
   }
 
-  public OptimizeResult optimize(MultiObjective objective, OptimizeOptions options) {
+  /** Runs a function with one value per direction. */
+  public OptimizeResult optimizeMulti(MultiObjective objective, OptimizeOptions options) {
     return new OptimizeLoop(this, trial -> {
       double[] values = objective.evaluate(trial);
       List<Double> list = new ArrayList<>(values.length);

@@ -86,6 +86,18 @@ class MainWindowGuiTest {
   }
 
   @Test
+  void aStudyWithTwoObjectivesShowsBothValuesAndPlotsTheFirstWithANote(FxRobot robot) throws Exception {
+    open(robot, GuiTestSupport.fixture("optuna-3.1/multi_study.db", dir));
+    GuiTestSupport.waitUntil(robot, () -> window.studyList().getItems().size() == 5);
+    robot.clickOn("gamma");
+    GuiTestSupport.waitUntil(robot, () -> "gamma".equals(vm.study().nameProperty().get()));
+    List<String> columns = window.trialTable().getColumns().stream().map(TableColumn::getText).toList();
+    assertEquals(List.of("Value 0", "Value 1"), columns.subList(2, 4));
+    assertEquals(8, window.historyChart().pointCount());
+    assertEquals("Objective 0 of 2 (maximize) shown.", robot.lookup(".chart-note").queryLabeled().getText());
+  }
+
+  @Test
   void showsEveryTrialOfTheSingleFixtureWithItsValuesAndParams(FxRobot robot) throws Exception {
     open(robot, GuiTestSupport.fixture("optuna-3.1/single.db", dir));
     GuiTestSupport.waitUntil(robot, () -> window.trialTable().getItems().size() == 32);
@@ -133,6 +145,23 @@ class MainWindowGuiTest {
     robot.clickOn("OK");
     assertTrue(robot.lookup("#welcome").query().isVisible());
     assertEquals("these are my notes, not a database", Files.readString(notes), "the file is left as it was");
+  }
+
+  @Test
+  void aSqliteFileWithoutOptunaTablesShowsAnErrorWithDetails(FxRobot robot) throws Exception {
+    Path other = GuiTestSupport.fixture("app/not-optuna.db", dir);
+    byte[] before = Files.readAllBytes(other);
+    robot.interact(() -> vm.open(other.toString()));
+    GuiTestSupport.waitUntil(robot, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    assertEquals("not-optuna.db is not an Optuna database, or it cannot be read.", pane.getContentText());
+    // the storage's own explanation waits behind "Show Details"
+    javafx.scene.control.TextArea details = (javafx.scene.control.TextArea) pane.getExpandableContent().lookup(".details");
+    assertTrue(details.getText().contains("not an Optuna storage"), details.getText());
+    robot.clickOn("OK");
+    assertTrue(robot.lookup("#welcome").query().isVisible());
+    assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(other)),
+        "opening must not change the file");
   }
 
   @Test

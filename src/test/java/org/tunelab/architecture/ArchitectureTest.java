@@ -1,0 +1,49 @@
+package org.tunelab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules of ../shared/ARCHITECTURE.md, each with the reason it exists. */
+@AnalyzeClasses(packages = "org.tunelab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule guiLibrariesOnlyInApp = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.app..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..", "java.awt..")
+      .because("the engine, the CLI and their tests run on machines without a display");
+
+  @ArchTest
+  static final ArchRule nothingImportsTheApp = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.app..")
+      .should().dependOnClassesThat().resideInAPackage("org.tunelab.app..")
+      .because("the app is one face of the engine; nothing may need it");
+
+  @ArchTest
+  static final ArchRule nothingImportsTheCli = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.cli..")
+      .should().dependOnClassesThat().resideInAPackage("org.tunelab.cli..")
+      .because("the command line is one face of the engine; nothing may need it");
+
+  @ArchTest
+  static final ArchRule sqlOnlyInJdbcStorage = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.storage.jdbc..")
+      .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
+      .because("only storage.jdbc knows there is a database; everything else sees Storage");
+
+  @ArchTest
+  static final ArchRule processesOnlyInRun = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.run..")
+      .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+      .because("trial execution owns every process TuneLab starts");
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("org.tunelab.(*)..")
+      .should().beFreeOfCycles()
+      .because("packages that need each other are one package in disguise");
+}
