@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
       OptimizeResult result;
       try {
-        result = study.optimize(SpecFactory.objective(studySpec), SpecFactory.options(studySpec));
+        result = study.optimizeMulti(SpecFactory.objective(studySpec), SpecFactory.options(studySpec));
       } finally {
         progress.finish();
         removeHook(stopOnSignal);

@@ -24,7 +24,7 @@ import org.tunelab.study.Trial;
  * <pre>{@code
  * CommandObjective f = new CommandObjective(
  *     CommandTemplate.parse("python3 train.py --lr {lr}", List.of("lr")), Path.of("."), Duration.ofMinutes(10));
- * study.optimize(f, OptimizeOptions.trials(20).withSpace(space));
+ * study.optimizeMulti(f, OptimizeOptions.trials(20).withSpace(space));
  * }</pre>
  */
 public final class CommandObjective implements MultiObjective {

@@ -18,7 +18,7 @@ import org.tunelab.study.OptimizeOptions;
  *
  * <pre>{@code
  * Sampler sampler = SpecFactory.sampler(spec);
- * study.optimize(SpecFactory.objective(spec), SpecFactory.options(spec));
+ * study.optimizeMulti(SpecFactory.objective(spec), SpecFactory.options(spec));
  * }</pre>
  */
 public final class SpecFactory {

@@ -22,7 +22,7 @@ import org.tunelab.trial.StudyDirection;
  * <pre>{@code
  * try (Storage storage = Storages.open(SpecFactory.storageUrl(spec), spec.baseDir())) {
  *   Study study = SpecStudies.open(spec, storage);
- *   study.optimize(SpecFactory.objective(spec), SpecFactory.options(spec));
+ *   study.optimizeMulti(SpecFactory.objective(spec), SpecFactory.options(spec));
  * }
  * }</pre>
  */

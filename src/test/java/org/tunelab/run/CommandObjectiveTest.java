@@ -32,7 +32,7 @@ class CommandObjectiveTest {
     Files.writeString(dir.resolve("prog.sh"), script);
     CommandObjective objective = new CommandObjective(CommandTemplate.parse(command, space.names()), dir, timeout);
     Study study = Study.builder(storage).name("s-" + System.nanoTime()).build();
-    study.optimize(objective, OptimizeOptions.trials(1).withSpace(space).continuingOnFailure(true));
+    study.optimizeMulti(objective, OptimizeOptions.trials(1).withSpace(space).continuingOnFailure(true));
     return study.trials().get(0);
   }
 

@@ -29,7 +29,7 @@ class SpecStudiesTest {
 
   private OptimizeResult run(StudySpec spec) {
     Study study = SpecStudies.open(spec, storage);
-    return study.optimize(SpecFactory.objective(spec), SpecFactory.options(spec));
+    return study.optimizeMulti(SpecFactory.objective(spec), SpecFactory.options(spec));
   }
 
   @Test
