@@ -126,10 +126,14 @@ final class OptimizeLoop {
     }
   }
 
+  /**
+   * The stored failure reason: TuneLab's own exceptions already say what happened; for anything else
+   * the exception's type is part of the story ({@code NullPointerException: ...}).
+   */
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + message;
+    if (message == null || message.isBlank()) return e.getClass().getSimpleName();
+    return e.getClass().getName().startsWith("org.tunelab.") ? message : e.getClass().getSimpleName() + ": " + message;
   }
 
   private StopReason reason() {

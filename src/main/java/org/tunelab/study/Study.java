@@ -18,6 +18,7 @@ import org.tunelab.space.Distribution;
 import org.tunelab.space.Param;
 import org.tunelab.space.SearchSpace;
 import org.tunelab.storage.Storage;
+import org.tunelab.storage.TrialNotUpdatableException;
 import org.tunelab.storage.TrialUpdate;
 import org.tunelab.trial.BestTrials;
 import org.tunelab.trial.FrozenTrial;
@@ -180,6 +181,11 @@ public final class Study implements StudyView {
         LOG.warn("sampler hook after trial {} failed: {}", trial.number(), e.toString());
       }
       storage.updateTrial(trial.trialId(), trial.finishWith(state, values));
+    } catch (TrialNotUpdatableException alreadyFinished) {
+      // Someone else ended it first (a shutdown hook, another process that judged it stale); the
+      // stored outcome stands and this one is dropped.
+      LOG.warn("trial {} had already finished elsewhere; its {} result is not recorded", trial.number(), state);
+      return storage.trial(trial.trialId());
     } finally {
       running.remove(trial.trialId());
     }

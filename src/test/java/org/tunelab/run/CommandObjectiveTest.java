@@ -67,7 +67,7 @@ class CommandObjectiveTest {
   void nonZeroExitFailsTheTrialWithTheLastErrorLine() throws IOException {
     FrozenTrial t = runOne("echo 0.5\necho 'out of memory' >&2\nexit 3\n", "sh prog.sh", null);
     assertEquals(TrialState.FAIL, t.state());
-    assertEquals("CommandFailedException: exit code 3 from sh: out of memory", t.systemAttrs().get("fail_reason"));
+    assertEquals("exit code 3 from sh: out of memory", t.systemAttrs().get("fail_reason"));
   }
 
   @Test

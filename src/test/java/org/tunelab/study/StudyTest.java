@@ -216,6 +216,16 @@ class StudyTest {
   }
 
   @Test
+  void aTrialFailedElsewhereKeepsItsStoredOutcome() {
+    Study study = study(StudyDirection.MINIMIZE);
+    Trial trial = study.ask();
+    study.failRunningTrials("judged stale by another process");
+    FrozenTrial told = study.tell(trial, 1.0);
+    assertEquals(TrialState.FAIL, told.state());
+    assertEquals("judged stale by another process", told.systemAttrs().get("fail_reason"));
+  }
+
+  @Test
   void loadIfExistsContinuesAStudyAndCheckesItsDirections() {
     study(StudyDirection.MAXIMIZE).optimize(t -> 1.0, 2);
     Study again = Study.builder(storage).name("s").loadIfExists().build();
