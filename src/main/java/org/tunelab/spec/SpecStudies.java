@@ -39,7 +39,7 @@ public final class SpecStudies {
     OptionalLong existing = storage.findStudy(spec.name());
     if (existing.isPresent()) checkMatches(spec, storage, existing.getAsLong());
     Study study = Study.builder(storage).name(spec.name()).directions(spec.directions())
-        .sampler(SpecFactory.sampler(spec)).pruner(SpecFactory.pruner(spec)).loadIfExists().build();
+        .sampler(SpecFactory.sampler(spec)).pruner(SpecFactory.pruner(spec)).space(spec.space()).loadIfExists().build();
     enqueueNew(spec, study);
     return study;
   }

@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.tunelab.json.PythonJson;
 import org.tunelab.pruner.Pruner;
 import org.tunelab.sampler.RandomSampler;
 import org.tunelab.sampler.Sampler;
+import org.tunelab.space.DistributionJson;
+import org.tunelab.space.Param;
+import org.tunelab.space.SearchSpace;
 import org.tunelab.storage.DuplicateStudyException;
 import org.tunelab.storage.Storage;
 import org.tunelab.trial.StudyDirection;
 
 /**
  * Creates or loads a {@link Study}. A new study records how it was made (TuneLab version, sampler and
- * pruner settings) in its system attribute {@code tunelab:origin}.
+ * pruner settings with their seeds, and the search space when one is given) in its system attribute
+ * {@code tunelab:origin}.
  */
 public final class StudyBuilder {
   private final Storage storage;
@@ -23,6 +28,7 @@ public final class StudyBuilder {
   private Sampler sampler;
   private Pruner pruner = Pruner.none();
   private boolean loadIfExists;
+  private SearchSpace space;
 
   StudyBuilder(Storage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -58,6 +64,12 @@ public final class StudyBuilder {
     return this;
   }
 
+  /** The fixed search space the study will be run with, recorded in a new study's origin. */
+  public StudyBuilder space(SearchSpace space) {
+    this.space = space;
+    return this;
+  }
+
   /** Continue the study when one of that name exists (its directions must match, if given). */
   public StudyBuilder loadIfExists() {
     this.loadIfExists = true;
@@ -90,8 +102,20 @@ public final class StudyBuilder {
     origin.put("tunelab_version", TuneLabVersion.get());
     origin.put("sampler", s.settings());
     origin.put("pruner", pruner.settings());
+    if (space != null) origin.put("space", describe(space));
     storage.setStudySystemAttr(id, "tunelab:origin", origin);
     return new Study(storage, id, s, pruner);
+  }
+
+  /** Each parameter as Optuna's distribution JSON object, plus its condition when it has one. */
+  private static Map<String, Object> describe(SearchSpace space) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Param p : space.params()) {
+      Map<String, Object> entry = new LinkedHashMap<>(PythonJson.readObject(DistributionJson.toJson(p.distribution())));
+      if (p.condition() != null) entry.put("when", Map.of(p.condition().parent(), p.condition().values()));
+      out.put(p.name(), entry);
+    }
+    return out;
   }
 
   /** Loads an existing study; throws {@link org.tunelab.storage.StudyNotFoundException} listing the names there are. */

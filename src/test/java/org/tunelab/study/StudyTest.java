@@ -244,4 +244,17 @@ class StudyTest {
     assertEquals(Map.of("type", "random", "seed", 7L), origin.get("sampler"));
     assertEquals(Map.of("type", "none"), origin.get("pruner"));
   }
+
+  @Test
+  void recordsTheSearchSpaceItWasMadeFor() {
+    SearchSpace space = SearchSpace.of(
+        Param.of("opt", CategoricalDistribution.of("sgd", "adam")),
+        new Param("momentum", FloatDistribution.of(0, 0.9), Condition.when("opt", "sgd")));
+    Study study = Study.builder(storage).name("spaced").space(space).build();
+    Map<?, ?> recorded = (Map<?, ?>) ((Map<?, ?>) study.systemAttrs().get("tunelab:origin")).get("space");
+    assertEquals(List.of("opt", "momentum"), List.copyOf(recorded.keySet()));
+    Map<?, ?> momentum = (Map<?, ?>) recorded.get("momentum");
+    assertEquals("FloatDistribution", momentum.get("name"));
+    assertEquals(Map.of("opt", List.of("sgd")), momentum.get("when"));
+  }
 }
