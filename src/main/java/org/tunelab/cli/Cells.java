@@ -26,10 +26,22 @@ final class Cells {
   /** Python's {@code str(datetime)}: microseconds only when there are any. */
   static String datetime(LocalDateTime t) {
     if (t == null) return "";
-    String base = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+    StringBuilder out = new StringBuilder(26);
+    pad(out, t.getYear(), 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append(' ');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    pad(out, t.getSecond(), 2);
     int micros = t.getNano() / 1000;
-    return micros == 0 ? base : base + String.format(Locale.ROOT, ".%06d", micros);
+    if (micros != 0) pad(out.append('.'), micros, 6);
+    return out.toString();
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int digits) {
+    String s = Integer.toString(value);
+    for (int i = s.length(); i < digits; i++) out.append('0');
+    return out.append(s);
   }
 
   /** Seconds, to the microsecond. */

@@ -60,13 +60,27 @@ public final class PythonFloat {
     return out.toString();
   }
 
-  /** The correctly rounded decimal with the fewest significant digits that parses back to {@code x}. */
+  /**
+   * The correctly rounded decimal with the fewest significant digits that parses back to {@code x}.
+   * Rounding to more digits never breaks a round trip, so the answer is the first length that works;
+   * {@code Double.toString} gives a length that works (on JDK 17 not always the shortest), and one
+   * length less tells whether it is the shortest, which it nearly always is.
+   */
   private static BigDecimal shortestRoundTrip(double x) {
     BigDecimal exact = new BigDecimal(x);
-    for (int precision = 1; precision < 17; precision++) {
-      BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (candidate.doubleValue() == x) return candidate;
+    int upper = Math.min(17, BigDecimal.valueOf(x).stripTrailingZeros().precision());
+    if (upper <= 1 || !roundTrips(exact, upper - 1, x)) return exact.round(new MathContext(upper, RoundingMode.HALF_EVEN));
+    int low = 1;
+    int high = upper - 1;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (roundTrips(exact, mid, x)) high = mid;
+      else low = mid + 1;
     }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    return exact.round(new MathContext(low, RoundingMode.HALF_EVEN));
+  }
+
+  private static boolean roundTrips(BigDecimal exact, int precision, double x) {
+    return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN)).doubleValue() == x;
   }
 }
