@@ -27,12 +27,16 @@ final class NumericKernels implements KernelDim {
   final double[] sigma;
   /** log of the truncation mass of each kernel over [kLow, kHigh]. */
   private final double[] logNorm;
+  /** Optuna 3.1's scoring: continuous kernels without their -log sigma term (see ParzenOptions). */
+  private final boolean scaleWeighted;
   private int[] byMu;
   private int[] wide;
   private double narrowSigma;
   private double narrowMaxCoef;
 
-  private NumericKernels(boolean log, double step, double low, double high, double[] mu, double[] sigma) {
+  private NumericKernels(boolean log, double step, double low, double high, double[] mu, double[] sigma,
+      boolean scaleWeighted) {
+    this.scaleWeighted = scaleWeighted;
     this.log = log;
     this.step = step;
     this.low = low;
@@ -83,7 +87,7 @@ final class NumericKernels implements KernelDim {
     double minSigma = options.magicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
     for (int i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
     sigmas[n] = range;
-    return new NumericKernels(log, step, low, high, mus, sigmas);
+    return new NumericKernels(log, step, low, high, mus, sigmas, options.scaleWeighted());
   }
 
   private static double[] multivariateSigmas(int n, int dims, double range) {
@@ -148,7 +152,7 @@ final class NumericKernels implements KernelDim {
       return TruncatedNormal.logMass((a - mu[k]) / sigma[k], (b - mu[k]) / sigma[k]) - logNorm[k];
     }
     double z = (toKernel(x) - mu[k]) / sigma[k];
-    return -0.5 * z * z - Math.log(sigma[k]) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
+    return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
   }
 
   boolean continuous() {
@@ -178,6 +182,10 @@ final class NumericKernels implements KernelDim {
     return best + Math.log(sum);
   }
 
+  private double logSigma(int k) {
+    return scaleWeighted ? 0.0 : Math.log(sigma[k]);
+  }
+
   private double term(int k, double y, double[] logCoef) {
     double z = (y - mu[k]) / sigma[k];
     return logCoef[k] - 0.5 * z * z;
@@ -187,7 +195,7 @@ final class NumericKernels implements KernelDim {
   double[] logCoefficients(double[] logWeights) {
     double[] c = new double[mu.length];
     for (int k = 0; k < c.length; k++) {
-      c[k] = logWeights[k] - Math.log(sigma[k]) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
+      c[k] = logWeights[k] - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
     }
     return c;
   }

@@ -37,6 +37,7 @@ record TpeSettings(long seed, int nStartupTrials, int nEiCandidates, IntUnaryOpe
     m.put("group", group);
     m.put("constant_liar", constantLiar);
     m.put("constraints", constraints);
+    m.put("optuna31_scoring", parzen.scaleWeighted());
     return m;
   }
 }
