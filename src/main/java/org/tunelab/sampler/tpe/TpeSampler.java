@@ -171,7 +171,7 @@ public final class TpeSampler implements Sampler {
    * The split for this call. The split of finished trials is cached by their count: finished
    * trials never change and only ever get more, so the count identifies the set.
    */
-  private TpeHistory history(StudyView study, FrozenTrial trial) {
+  TpeHistory history(StudyView study, FrozenTrial trial) {
     List<FrozenTrial> trials = study.trials(s.constantLiar() ? WITH_RUNNING : FINISHED);
     List<FrozenTrial> finished = new ArrayList<>(trials.size());
     List<FrozenTrial> running = new ArrayList<>();
