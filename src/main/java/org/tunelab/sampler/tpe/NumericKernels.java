@@ -25,11 +25,15 @@ final class NumericKernels implements KernelDim {
   private final double kHigh;
   final double[] mu;
   final double[] sigma;
-  /** log of the truncation mass of each kernel over [kLow, kHigh]. */
+  /** log of the truncation mass of each kernel over [kLow, kHigh]; NaN until first needed. */
   private final double[] logNorm;
+  /** The x-independent part of each kernel's log term in {@link #mixtureLogPdf}; NaN until needed. */
+  private double[] coef;
   /** Optuna 3.1's scoring: continuous kernels without their -log sigma term (see ParzenOptions). */
   private final boolean scaleWeighted;
   private int[] byMu;
+  /** All kernels by centre, when the bandwidth rule needed that order anyway; else computed on demand. */
+  private int[] order;
   private int[] wide;
   private double narrowSigma;
   private double narrowMaxCoef;
@@ -45,10 +49,9 @@ final class NumericKernels implements KernelDim {
     this.kHigh = toKernel(step > 0 ? high + step / 2 : high);
     this.mu = mu;
     this.sigma = sigma;
+    // Computed on first use: scoring visits only the kernels near its candidates.
     this.logNorm = new double[mu.length];
-    for (int k = 0; k < mu.length; k++) {
-      logNorm[k] = TruncatedNormal.logMass((kLow - mu[k]) / sigma[k], (kHigh - mu[k]) / sigma[k]);
-    }
+    Arrays.fill(logNorm, Double.NaN);
   }
 
   /**
@@ -82,12 +85,15 @@ final class NumericKernels implements KernelDim {
     for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
     mus[n] = 0.5 * (kLow + kHigh);
     double range = kHigh - kLow;
+    int[] order = options.multivariate() ? null : Argsort.of(mus);
     double[] sigmas = options.multivariate()
-        ? multivariateSigmas(n, dims, range) : univariateSigmas(mus, kLow, kHigh, options.considerEndpoints());
+        ? multivariateSigmas(n, dims, range) : univariateSigmas(mus, order, kLow, kHigh, options.considerEndpoints());
     double minSigma = options.magicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
     for (int i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
     sigmas[n] = range;
-    return new NumericKernels(log, step, low, high, mus, sigmas, options.scaleWeighted());
+    NumericKernels k = new NumericKernels(log, step, low, high, mus, sigmas, options.scaleWeighted());
+    k.order = order;
+    return k;
   }
 
   private static double[] multivariateSigmas(int n, int dims, double range) {
@@ -102,23 +108,19 @@ final class NumericKernels implements KernelDim {
    * the bounds acting as outer neighbours; without endpoints the outermost kernels use only their
    * inner gap. {@code mus} holds the observations then the prior centre.
    */
-  private static double[] univariateSigmas(double[] mus, double kLow, double kHigh, boolean endpoints) {
+  private static double[] univariateSigmas(double[] mus, int[] order, double kLow, double kHigh, boolean endpoints) {
     int m = mus.length;
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) order[i] = i;
-    Arrays.sort(order, (x, y) -> Double.compare(mus[x], mus[y]));
     double[] padded = new double[m + 2];
     padded[0] = kLow;
     for (int i = 0; i < m; i++) padded[i + 1] = mus[order[i]];
     padded[m + 1] = kHigh;
-    double[] sorted = new double[m];
-    for (int i = 0; i < m; i++) sorted[i] = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
-    if (!endpoints && padded.length >= 4) {
-      sorted[0] = padded[2] - padded[1];
-      sorted[m - 1] = padded[m] - padded[m - 1];
-    }
     double[] sigmas = new double[m];
-    for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
+    for (int i = 0; i < m; i++) {
+      double s = Math.max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1]);
+      if (!endpoints && padded.length >= 4 && i == 0) s = padded[2] - padded[1];
+      if (!endpoints && padded.length >= 4 && i == m - 1) s = padded[m] - padded[m - 1];
+      sigmas[order[i]] = s;
+    }
     return sigmas;
   }
 
@@ -149,10 +151,19 @@ final class NumericKernels implements KernelDim {
     if (step > 0) {
       double a = Math.max(toKernel(x - step / 2), kLow);
       double b = Math.min(toKernel(x + step / 2), kHigh);
-      return TruncatedNormal.logMass((a - mu[k]) / sigma[k], (b - mu[k]) / sigma[k]) - logNorm[k];
+      return TruncatedNormal.logMass((a - mu[k]) / sigma[k], (b - mu[k]) / sigma[k]) - logNorm(k);
     }
     double z = (toKernel(x) - mu[k]) / sigma[k];
-    return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
+    return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
+  }
+
+  private double logNorm(int k) {
+    double v = logNorm[k];
+    if (Double.isNaN(v)) {
+      v = TruncatedNormal.logMass((kLow - mu[k]) / sigma[k], (kHigh - mu[k]) / sigma[k]);
+      logNorm[k] = v;
+    }
+    return v;
   }
 
   boolean continuous() {
@@ -160,25 +171,25 @@ final class NumericKernels implements KernelDim {
   }
 
   /**
-   * log sum_k exp(logCoef[k] - z_k^2 / 2) for a continuous parameter, that is the mixture's log
-   * density at x when {@code logCoef} comes from {@link #logCoefficients}. Only kernels close enough
-   * to x to matter are visited: narrow kernels are sorted by centre once and searched in a window,
-   * wide ones (the prior, isolated observations) are always summed. Equal to the full sum within
+   * log sum_k w_k pdf_k(x) for a continuous parameter, {@code weights} being the normalised mixture
+   * weights. Only kernels close enough to x to matter are visited: narrow kernels are sorted by
+   * centre once and searched in a window, wide ones (the prior, isolated observations) are always
+   * summed; per-kernel constants are computed only for kernels visited. Equal to the full sum within
    * about 1e-14 in log terms.
    */
-  double mixtureLogPdf(double x, double[] logCoef) {
-    if (byMu == null) index(logCoef);
+  double mixtureLogPdf(double x, double[] weights) {
+    if (byMu == null) index(weights);
     double y = toKernel(x);
     double best = Double.NEGATIVE_INFINITY;
-    for (int k : wide) best = Math.max(best, term(k, y, logCoef));
+    for (int k : wide) best = Math.max(best, term(k, y, weights));
     int pos = lowerBound(y);
-    if (pos < byMu.length) best = Math.max(best, term(byMu[pos], y, logCoef));
-    if (pos > 0) best = Math.max(best, term(byMu[pos - 1], y, logCoef));
+    if (pos < byMu.length) best = Math.max(best, term(byMu[pos], y, weights));
+    if (pos > 0) best = Math.max(best, term(byMu[pos - 1], y, weights));
     double reach = narrowSigma * Math.sqrt(2 * Math.max(0, narrowMaxCoef - best + NEGLIGIBLE_LOG_TERM));
     int to = Math.min(lowerBound(y + reach), byMu.length - 1);
     double sum = 0;
-    for (int k : wide) sum += Math.exp(term(k, y, logCoef) - best);
-    for (int j = lowerBound(y - reach); j <= to; j++) sum += Math.exp(term(byMu[j], y, logCoef) - best);
+    for (int k : wide) sum += Math.exp(term(k, y, weights) - best);
+    for (int j = lowerBound(y - reach); j <= to; j++) sum += Math.exp(term(byMu[j], y, weights) - best);
     return best + Math.log(sum);
   }
 
@@ -186,44 +197,50 @@ final class NumericKernels implements KernelDim {
     return scaleWeighted ? 0.0 : Math.log(sigma[k]);
   }
 
-  private double term(int k, double y, double[] logCoef) {
-    double z = (y - mu[k]) / sigma[k];
-    return logCoef[k] - 0.5 * z * z;
-  }
-
-  /** logWeights[k] - log sigma_k - log sqrt(2 pi) - logNorm_k: the part of a term that does not depend on x. */
-  double[] logCoefficients(double[] logWeights) {
-    double[] c = new double[mu.length];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = logWeights[k] - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm[k];
+  private double term(int k, double y, double[] weights) {
+    double c = coef[k];
+    if (Double.isNaN(c)) {
+      c = Math.log(weights[k]) - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
+      coef[k] = c;
     }
-    return c;
+    double z = (y - mu[k]) / sigma[k];
+    return c - 0.5 * z * z;
   }
 
   /**
    * Splits the kernels into narrow ones (sigma at most twice the median), sorted by centre, and wide
    * ones. Estimators are built per sampling call and not shared between threads.
    */
-  private void index(double[] logCoef) {
+  private void index(double[] weights) {
     double[] sorted = sigma.clone();
     Arrays.sort(sorted);
     double threshold = 2 * sorted[sorted.length / 2];
-    java.util.List<Integer> narrow = new java.util.ArrayList<>();
-    java.util.List<Integer> wideList = new java.util.ArrayList<>();
+    if (order == null) order = Argsort.of(mu);
+    int[] narrow = new int[mu.length];
+    int[] wideList = new int[mu.length];
+    int nn = 0;
+    int nw = 0;
     narrowSigma = 0;
-    narrowMaxCoef = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < mu.length; k++) {
+    double maxWeight = 0;
+    double minSigma = Double.POSITIVE_INFINITY;
+    for (int k : order) {
       if (sigma[k] <= threshold) {
-        narrow.add(k);
+        narrow[nn++] = k;
         narrowSigma = Math.max(narrowSigma, sigma[k]);
-        narrowMaxCoef = Math.max(narrowMaxCoef, logCoef[k]);
+        maxWeight = Math.max(maxWeight, weights[k]);
+        minSigma = Math.min(minSigma, sigma[k]);
       } else {
-        wideList.add(k);
+        wideList[nw++] = k;
       }
     }
-    narrow.sort((a, b) -> Double.compare(mu[a], mu[b]));
-    wide = wideList.stream().mapToInt(Integer::intValue).toArray();
-    byMu = narrow.stream().mapToInt(Integer::intValue).toArray();
+    // An upper bound on every narrow kernel's constant: a kernel centred inside its range keeps at
+    // least Phi(1/2) - Phi(-1/2) = 0.38 of its mass there (sigma <= range), so -log Z <= 0.97.
+    double logSigmaMin = scaleWeighted ? 0.0 : Math.log(minSigma);
+    narrowMaxCoef = Math.log(maxWeight) - logSigmaMin - TruncatedNormal.LOG_SQRT_2PI + 1.0;
+    wide = Arrays.copyOf(wideList, nw);
+    byMu = Arrays.copyOf(narrow, nn);
+    coef = new double[mu.length];
+    Arrays.fill(coef, Double.NaN);
   }
 
   /** The first position in byMu whose centre is >= v. */

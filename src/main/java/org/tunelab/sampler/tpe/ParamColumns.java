@@ -40,6 +40,13 @@ final class ParamColumns {
       this.name = name;
     }
 
+    /** The values of this parameter in {@code trials}, in order, under one lock. */
+    synchronized double[] values(java.util.List<FrozenTrial> trials) {
+      double[] out = new double[trials.size()];
+      for (int i = 0; i < out.length; i++) out[i] = get(trials.get(i));
+      return out;
+    }
+
     /** The internal value of this parameter in {@code trial}, or NaN when the trial does not have it. */
     synchronized double get(FrozenTrial trial) {
       if (!trial.state().isFinished()) return live(trial, name);

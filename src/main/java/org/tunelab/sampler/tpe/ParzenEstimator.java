@@ -13,10 +13,12 @@ import org.tunelab.space.Distribution;
  */
 final class ParzenEstimator {
   private final KernelDim[] dims;
-  private final double[] logWeights;
-  private final double[] cumulative;
-  /** Per-kernel constant of the log density when there is a single continuous parameter. */
-  private final double[] univariateCoef;
+  /** Normalised mixture weights, the prior's last. */
+  private final double[] weights;
+  /** Their logarithms and running sums, computed when first needed (g(x) is never sampled). */
+  private double[] logWeights;
+  private double[] cumulative;
+  private final boolean univariateContinuous;
 
   /**
    * @param distributions the parameters, in column order
@@ -39,24 +41,31 @@ final class ParzenEstimator {
     w[n] = n == 0 ? 1.0 : options.priorWeight();
     double total = 0;
     for (double v : w) total += v;
-    this.logWeights = new double[n + 1];
-    this.cumulative = new double[n + 1];
-    double running = 0;
-    for (int k = 0; k <= n; k++) {
-      logWeights[k] = Math.log(w[k] / total);
-      running += w[k] / total;
-      cumulative[k] = running;
-    }
-    this.univariateCoef = dims.length == 1 && dims[0] instanceof NumericKernels nk && nk.continuous()
-        ? nk.logCoefficients(logWeights) : null;
+    for (int k = 0; k <= n; k++) w[k] /= total;
+    this.weights = w;
+    this.univariateContinuous = dims.length == 1 && dims[0] instanceof NumericKernels nk && nk.continuous();
   }
 
   int kernels() {
-    return logWeights.length;
+    return weights.length;
+  }
+
+  private double[] logWeights() {
+    if (logWeights == null) {
+      double[] lw = new double[weights.length];
+      for (int k = 0; k < lw.length; k++) lw[k] = Math.log(weights[k]);
+      logWeights = lw;
+    }
+    return logWeights;
   }
 
   /** {@code count} draws: each picks a kernel by weight, then each parameter from that kernel. */
   double[][] sample(SplittableRandom rng, int count) {
+    if (cumulative == null) {
+      cumulative = new double[weights.length];
+      double running = 0;
+      for (int k = 0; k < weights.length; k++) cumulative[k] = running += weights[k];
+    }
     double[][] out = new double[count][dims.length];
     for (int s = 0; s < count; s++) {
       int k = pickKernel(rng.nextDouble());
@@ -70,13 +79,14 @@ final class ParzenEstimator {
     k = k >= 0 ? k + 1 : -k - 1;
     // Rounding can leave the last cumulative weight just under 1.
     k = Math.min(k, cumulative.length - 1);
-    while (k > 0 && logWeights[k] == Double.NEGATIVE_INFINITY) k--;
+    while (k > 0 && weights[k] == 0) k--;
     return k;
   }
 
   /** The mixture's log density at {@code x} (internal values, one per parameter). */
   double logPdf(double[] x) {
-    if (univariateCoef != null) return ((NumericKernels) dims[0]).mixtureLogPdf(x[0], univariateCoef);
+    if (univariateContinuous) return ((NumericKernels) dims[0]).mixtureLogPdf(x[0], weights);
+    double[] logWeights = logWeights();
     int m = logWeights.length;
     double[] terms = new double[m];
     double max = Double.NEGATIVE_INFINITY;

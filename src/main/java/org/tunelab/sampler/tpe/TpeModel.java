@@ -61,14 +61,15 @@ final class TpeModel {
   Observations gather(List<FrozenTrial> trials, double[] fixedWeights, List<ParamColumns.Column> columns,
       List<Distribution> distributions) {
     int d = columns.size();
+    double[][] byColumn = new double[d][];
+    for (int j = 0; j < d; j++) byColumn[j] = columns.get(j).values(trials);
     List<double[]> rows = new ArrayList<>(trials.size());
     List<Integer> kept = fixedWeights == null ? null : new ArrayList<>();
     for (int i = 0; i < trials.size(); i++) {
-      FrozenTrial t = trials.get(i);
       double[] row = new double[d];
       boolean ok = true;
       for (int j = 0; j < d && ok; j++) {
-        double v = columns.get(j).get(t);
+        double v = byColumn[j][i];
         ok = inRange(v, distributions.get(j));
         row[j] = v;
       }

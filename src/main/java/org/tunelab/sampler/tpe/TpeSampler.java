@@ -43,8 +43,9 @@ import org.tunelab.trial.TrialState;
  * <p><b>Parallel workers.</b> With the constant liar, RUNNING trials of other workers join the
  * "above" group, so simultaneous proposals spread out; joint samples are shared in the trial system
  * attribute {@code tpe:relative_params}. Random streams come from (seed, trial number, parameter),
- * so a trial's draws never depend on thread timing; which other trials had finished when it was
- * proposed, however, naturally does.
+ * and a trial learns only from trials numbered below it, so its start-up phase and its draws never
+ * depend on thread timing; which of those earlier trials had finished when it was proposed,
+ * however, naturally does.
  *
  * <p><b>State.</b> Everything is rebuilt from the study's trials. Caches hold only what finished
  * trials, which never change, determine. Thread-safe.
@@ -65,7 +66,7 @@ public final class TpeSampler implements Sampler {
   private final Map<String, SearchSpaceTracker> spaces = new ConcurrentHashMap<>();
   private final AtomicReference<CachedSplit> lastSplit = new AtomicReference<>();
 
-  private record CachedSplit(String study, int finished, TrialSplit split) {}
+  private record CachedSplit(String study, int number, int finished, TrialSplit split) {}
 
   TpeSampler(TpeSettings settings) {
     this.s = settings;
@@ -114,7 +115,8 @@ public final class TpeSampler implements Sampler {
   @Override
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     if (!s.multivariate()) return Map.of();
-    List<FrozenTrial> finished = study.trials(FINISHED);
+    List<FrozenTrial> finished = new ArrayList<>();
+    for (FrozenTrial t : study.trials(FINISHED)) if (t.number() < trial.number()) finished.add(t);
     if (finished.size() < s.nStartupTrials()) return Map.of();
     SearchSpaceTracker tracker = spaces.computeIfAbsent(study.studyName(), k -> new SearchSpaceTracker());
     tracker.update(finished);
@@ -168,26 +170,31 @@ public final class TpeSampler implements Sampler {
   }
 
   /**
-   * The split for this call. The split of finished trials is cached by their count: finished
-   * trials never change and only ever get more, so the count identifies the set.
+   * The split for this call, over the trials numbered below the asking one: a trial learns only
+   * from trials that started before it, as in a serial run, so a slow worker's early trial stays a
+   * start-up trial however many later trials finish meanwhile. The split of finished trials is
+   * cached by (trial number, count): finished trials never change and only get more, so the count
+   * identifies the set.
    */
   TpeHistory history(StudyView study, FrozenTrial trial) {
     List<FrozenTrial> trials = study.trials(s.constantLiar() ? WITH_RUNNING : FINISHED);
     List<FrozenTrial> finished = new ArrayList<>(trials.size());
     List<FrozenTrial> running = new ArrayList<>();
     for (FrozenTrial t : trials) {
+      if (t.number() >= trial.number()) continue;
       if (t.state().isFinished()) finished.add(t);
-      else if (t.trialId() != trial.trialId()) running.add(t);
+      else running.add(t);
     }
     int n = finished.size();
     if (n < s.nStartupTrials()) return TpeHistory.startup(n);
     CachedSplit cached = lastSplit.get();
     TrialSplit split;
-    if (cached != null && cached.finished() == n && cached.study().equals(study.studyName())) {
+    if (cached != null && cached.finished() == n && cached.number() == trial.number()
+        && cached.study().equals(study.studyName())) {
       split = cached.split();
     } else {
       split = TrialSplit.of(finished, study.directions(), s.gamma().applyAsInt(n), s.constraints());
-      lastSplit.set(new CachedSplit(study.studyName(), n, split));
+      lastSplit.set(new CachedSplit(study.studyName(), trial.number(), n, split));
     }
     List<FrozenTrial> above = split.above();
     if (!running.isEmpty()) above = mergeByNumber(above, running);
