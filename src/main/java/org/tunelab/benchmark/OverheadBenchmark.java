@@ -26,8 +26,11 @@ public final class OverheadBenchmark {
   private final int measured;
   private final int warmup;
 
-  /** One measurement. */
-  public record Result(String sampler, int dims, int completed, double meanMillis) {}
+  /**
+   * One measurement: mean wall time and mean CPU time of the measuring thread per ask+tell. On a
+   * shared machine the CPU time is the steadier figure; on an idle one they agree.
+   */
+  public record Result(String sampler, int dims, int completed, double meanMillis, double meanCpuMillis) {}
 
   public OverheadBenchmark(BiFunction<String, Long, Sampler> samplers, int measured, int warmup) {
     if (measured < 1 || warmup < 0) throw new IllegalArgumentException("measured >= 1 and warmup >= 0 needed");
@@ -58,10 +61,13 @@ public final class OverheadBenchmark {
     for (int i = 0; i < completed; i++) askAndTell(filler, space);
     Study study = Study.builder(storage).name(name).sampler(samplers.apply(sampler, 0L)).loadIfExists().build();
     for (int i = 0; i < warmup; i++) askAndTell(study, space);
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (int i = 0; i < measured; i++) askAndTell(study, space);
     double mean = (System.nanoTime() - start) / 1e6 / measured;
-    return new Result(sampler, dims, completed, mean);
+    double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / measured;
+    return new Result(sampler, dims, completed, mean, cpu);
   }
 
   private static void askAndTell(Study study, SearchSpace space) {

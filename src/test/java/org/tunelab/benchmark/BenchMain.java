@@ -71,14 +71,16 @@ public final class BenchMain {
       }
     }
     if (overhead) {
-      OverheadBenchmark bench = new OverheadBenchmark();
-      bench.measure("random", 5, 100);
-      System.out.println("sampler,dims,n,ms_per_trial");
+      OverheadBenchmark bench = new OverheadBenchmark(BenchMain::sampler, 100, 20);
+      System.out.println("sampler,dims,n,wall_ms_per_trial,cpu_ms_per_trial");
       for (String s : samplers.split(",")) {
+        // JIT warm-up, not reported: the first configuration would otherwise pay for compilation.
+        bench.measure(s, 20, 300);
         for (String d : dims.split(",")) {
           for (String n : ns.split(",")) {
             OverheadBenchmark.Result r = bench.measure(s, Integer.parseInt(d), Integer.parseInt(n));
-            System.out.printf(Locale.ROOT, "%s,%d,%d,%.3f%n", r.sampler(), r.dims(), r.completed(), r.meanMillis());
+            System.out.printf(Locale.ROOT, "%s,%d,%d,%.3f,%.3f%n", r.sampler(), r.dims(), r.completed(), r.meanMillis(),
+                r.meanCpuMillis());
           }
         }
       }

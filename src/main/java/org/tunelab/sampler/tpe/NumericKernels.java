@@ -32,6 +32,8 @@ final class NumericKernels implements KernelDim {
   /** Optuna 3.1's scoring: continuous kernels without their -log sigma term (see ParzenOptions). */
   private final boolean scaleWeighted;
   private int[] byMu;
+  private double lastSigma = Double.NaN;
+  private double lastLogSigma;
   /** All kernels by centre, when the bandwidth rule needed that order anyway; else computed on demand. */
   private int[] order;
   private int[] wide;
@@ -157,6 +159,7 @@ final class NumericKernels implements KernelDim {
     return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
   }
 
+
   private double logNorm(int k) {
     double v = logNorm[k];
     if (Double.isNaN(v)) {
@@ -194,7 +197,12 @@ final class NumericKernels implements KernelDim {
   }
 
   private double logSigma(int k) {
-    return scaleWeighted ? 0.0 : Math.log(sigma[k]);
+    if (scaleWeighted) return 0.0;
+    // Multivariate kernels share one sigma, so the logarithm is usually the previous one.
+    if (k > 0 && sigma[k] == lastSigma) return lastLogSigma;
+    lastSigma = sigma[k];
+    lastLogSigma = Math.log(lastSigma);
+    return lastLogSigma;
   }
 
   private double term(int k, double y, double[] weights) {
