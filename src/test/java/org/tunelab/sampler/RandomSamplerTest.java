@@ -18,7 +18,12 @@ import org.tunelab.study.OptimizeOptions;
 import org.tunelab.study.Study;
 import org.tunelab.trial.FrozenTrial;
 
-class RandomSamplerTest {
+class RandomSamplerTest extends SamplerContract {
+
+  @Override
+  protected Sampler newSampler(long seed) {
+    return new RandomSampler(seed);
+  }
 
   private static List<Map<String, Object>> run(long seed, int workers) {
     Study study = Study.builder(new InMemoryStorage()).name("r").sampler(new RandomSampler(seed)).build();

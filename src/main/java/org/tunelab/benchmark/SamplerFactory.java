@@ -1,0 +1,44 @@
+package org.tunelab.benchmark;
+
+import java.util.List;
+import org.tunelab.sampler.RandomSampler;
+import org.tunelab.sampler.Sampler;
+import org.tunelab.sampler.qmc.QmcSampler;
+import org.tunelab.sampler.tpe.TpeSampler;
+
+/**
+ * Samplers by the names the benchmark and the study spec use. Every name gives a sampler seeded
+ * with the given seed, so one name and seed always mean the same run.
+ */
+public final class SamplerFactory {
+  private SamplerFactory() {}
+
+  /** The names {@link #create} knows, in the order help texts list them. */
+  public static List<String> names() {
+    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton");
+  }
+
+  /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
+  public static Sampler create(String name, long seed) {
+    switch (name) {
+      case "random":
+        return new RandomSampler(seed);
+      case "tpe":
+        return TpeSampler.builder().seed(seed).build();
+      case "tpe-multivariate":
+        return TpeSampler.builder().seed(seed).multivariate(true).group(true).build();
+      case "tpe-density":
+        return TpeSampler.builder().seed(seed).optuna31Scoring(false).build();
+      case "tpe-optuna":
+        return TpeSampler.builder().seed(seed).build();
+      case "tpe-optuna-multivariate":
+        return TpeSampler.builder().seed(seed).multivariate(true).build();
+      case "qmc":
+        return QmcSampler.builder().seed(seed).build();
+      case "qmc-halton":
+        return QmcSampler.builder().seed(seed).type(QmcSampler.Type.HALTON).build();
+      default:
+        throw new IllegalArgumentException("unknown sampler \"" + name + "\"; known: " + String.join(", ", names()));
+    }
+  }
+}

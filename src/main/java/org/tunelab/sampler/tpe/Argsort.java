@@ -1,0 +1,48 @@
+package org.tunelab.sampler.tpe;
+
+/**
+ * Indices that sort an array of doubles, stably, without boxing: building a Parzen estimator sorts
+ * thousands of kernel centres per parameter and per trial, where boxed comparators dominated the
+ * sampler's cost.
+ */
+final class Argsort {
+  private Argsort() {}
+
+  static int[] of(double[] keys) {
+    int n = keys.length;
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    int[] tmp = new int[n];
+    // Bottom-up merge sort; runs of 16 are insertion-sorted first.
+    for (int lo = 0; lo < n; lo += 16) insertion(keys, idx, lo, Math.min(lo + 16, n));
+    for (int width = 16; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        merge(keys, idx, tmp, lo, lo + width, Math.min(lo + 2 * width, n));
+      }
+    }
+    return idx;
+  }
+
+  private static void insertion(double[] keys, int[] idx, int lo, int hi) {
+    for (int i = lo + 1; i < hi; i++) {
+      int v = idx[i];
+      int j = i - 1;
+      while (j >= lo && keys[idx[j]] > keys[v]) {
+        idx[j + 1] = idx[j];
+        j--;
+      }
+      idx[j + 1] = v;
+    }
+  }
+
+  private static void merge(double[] keys, int[] idx, int[] tmp, int lo, int mid, int hi) {
+    if (keys[idx[mid - 1]] <= keys[idx[mid]]) return;
+    System.arraycopy(idx, lo, tmp, lo, hi - lo);
+    int i = lo;
+    int j = mid;
+    for (int k = lo; k < hi; k++) {
+      if (i < mid && (j >= hi || keys[tmp[i]] <= keys[tmp[j]])) idx[k] = tmp[i++];
+      else idx[k] = tmp[j++];
+    }
+  }
+}

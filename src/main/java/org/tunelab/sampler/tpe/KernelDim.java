@@ -1,0 +1,18 @@
+package org.tunelab.sampler.tpe;
+
+import java.util.SplittableRandom;
+
+/**
+ * One parameter's kernels in a Parzen estimator: kernel {@code k} is a distribution over the
+ * parameter's internal values. The last kernel is always the prior.
+ */
+interface KernelDim {
+
+  int kernels();
+
+  /** A draw from kernel {@code k}, in the parameter's internal representation and inside its range. */
+  double sample(int k, SplittableRandom rng);
+
+  /** The log density (log mass for discrete parameters) of kernel {@code k} at internal value {@code x}. */
+  double logPdf(int k, double x);
+}

@@ -1,0 +1,67 @@
+package org.tunelab.sampler.tpe;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tunelab.trial.FrozenTrial;
+
+/**
+ * Internal parameter values of finished trials, one array per parameter indexed by trial number, so
+ * that building a model reads arrays instead of converting every trial's map at every call. A
+ * finished trial never changes, which is what makes the cache exact; running trials are read afresh.
+ * Thread-safe.
+ */
+final class ParamColumns {
+  /** The system attribute where a running trial shares its joint sample (for the constant liar). */
+  static final String RELATIVE_PARAMS_KEY = "tpe:relative_params";
+  private static final double UNKNOWN = Double.longBitsToDouble(0x7ff8dead00000000L);
+
+  private final Map<String, Column> columns = new ConcurrentHashMap<>();
+
+  /** The column of one parameter of one study. */
+  Column column(String study, String name) {
+    return columns.computeIfAbsent(study + '\u0000' + name, k -> new Column(name));
+  }
+
+  static double live(FrozenTrial trial, String name) {
+    if (trial.params().containsKey(name)) return trial.internalParam(name);
+    if (trial.systemAttrs().get(RELATIVE_PARAMS_KEY) instanceof Map<?, ?> shared
+        && shared.get(name) instanceof Number n) {
+      return n.doubleValue();
+    }
+    return Double.NaN;
+  }
+
+  static final class Column {
+    private final String name;
+    private double[] values = new double[0];
+
+    private Column(String name) {
+      this.name = name;
+    }
+
+    /** The values of this parameter in {@code trials}, in order, under one lock. */
+    synchronized double[] values(java.util.List<FrozenTrial> trials) {
+      double[] out = new double[trials.size()];
+      for (int i = 0; i < out.length; i++) out[i] = get(trials.get(i));
+      return out;
+    }
+
+    /** The internal value of this parameter in {@code trial}, or NaN when the trial does not have it. */
+    synchronized double get(FrozenTrial trial) {
+      if (!trial.state().isFinished()) return live(trial, name);
+      int i = trial.number();
+      if (i >= values.length) {
+        int old = values.length;
+        values = Arrays.copyOf(values, Math.max(i + 1, 2 * old + 16));
+        Arrays.fill(values, old, values.length, UNKNOWN);
+      }
+      double v = values[i];
+      if (Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(UNKNOWN)) {
+        v = trial.params().containsKey(name) ? trial.internalParam(name) : Double.NaN;
+        values[i] = v;
+      }
+      return v;
+    }
+  }
+}
