@@ -9,12 +9,17 @@ import java.util.Objects;
  * @param type one of {@link #AVAILABLE}
  * @param seed the random seed, or {@code null} to draw one (the drawn seed is recorded in the study)
  * @param points for {@code grid}: values per continuous range, or {@code null} for the default
+ * @param multivariate for {@code tpe}: model the parameters jointly (with group decomposition for
+ *     conditional spaces), or {@code null} for univariate TPE as Optuna's default
+ * @param sequence for {@code qmc}: {@code sobol} or {@code halton}, or {@code null} for Sobol
  */
-public record SamplerSpec(String type, Long seed, Integer points) {
+public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
   /** Samplers this version can run. */
-  public static final List<String> AVAILABLE = List.of("random", "grid");
+  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc");
   /** Samplers the format names that later versions bring. */
-  public static final List<String> PLANNED = List.of("tpe", "gp", "cmaes", "nsga2", "qmc", "auto");
+  public static final List<String> PLANNED = List.of("gp", "cmaes", "nsga2", "auto");
+  /** The sequences {@code qmc} can draw. */
+  public static final List<String> SEQUENCES = List.of("sobol", "halton");
   /** Values per continuous range of a grid when {@code points} is not given. */
   public static final int DEFAULT_GRID_POINTS = 5;
 
@@ -24,11 +29,19 @@ public record SamplerSpec(String type, Long seed, Integer points) {
       throw new IllegalArgumentException(unavailable(type));
     }
     if (points != null && points < 2) throw new IllegalArgumentException("points must be >= 2, got " + points);
+    if (sequence != null && !SEQUENCES.contains(sequence)) {
+      throw new IllegalArgumentException("sequence must be one of " + String.join(", ", SEQUENCES) + ", got " + sequence);
+    }
   }
 
-  /** The sampler used when a spec names none: random for now; TPE once it lands. */
+  /** Just a type and a seed. */
+  public static SamplerSpec of(String type, Long seed) {
+    return new SamplerSpec(type, seed, null, null, null);
+  }
+
+  /** The sampler used when a spec names none: TPE, as in Optuna. */
   public static SamplerSpec defaultSampler() {
-    return new SamplerSpec("random", null, null);
+    return of("tpe", null);
   }
 
   /** Why {@code type} cannot be used, naming the samplers that can. */

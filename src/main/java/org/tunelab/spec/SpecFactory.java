@@ -9,6 +9,9 @@ import org.tunelab.run.CommandTemplate;
 import org.tunelab.sampler.GridSampler;
 import org.tunelab.sampler.RandomSampler;
 import org.tunelab.sampler.Sampler;
+import org.tunelab.sampler.TrialSeeds;
+import org.tunelab.sampler.qmc.QmcSampler;
+import org.tunelab.sampler.tpe.TpeSampler;
 import org.tunelab.study.MultiObjective;
 import org.tunelab.study.OptimizeOptions;
 
@@ -24,15 +27,23 @@ import org.tunelab.study.OptimizeOptions;
 public final class SpecFactory {
   private SpecFactory() {}
 
-  /** The sampler; random when the spec names none (TPE will become the default when it lands). */
+  /** The sampler; TPE with Optuna's defaults when the spec names none. Unseeded samplers draw a seed. */
   public static Sampler sampler(StudySpec spec) {
     SamplerSpec s = spec.samplerOrDefault();
-    if (s.type().equals("grid")) {
-      long seed = s.seed() != null ? s.seed() : new RandomSampler().seed();
-      int points = s.points() != null ? s.points() : SamplerSpec.DEFAULT_GRID_POINTS;
-      return GridSampler.over(spec.space(), points, seed);
+    long seed = s.seed() != null ? s.seed() : TrialSeeds.randomSeed();
+    switch (s.type()) {
+      case "grid":
+        return GridSampler.over(spec.space(), s.points() != null ? s.points() : SamplerSpec.DEFAULT_GRID_POINTS, seed);
+      case "tpe": {
+        boolean joint = Boolean.TRUE.equals(s.multivariate());
+        return TpeSampler.builder().seed(seed).multivariate(joint).group(joint).build();
+      }
+      case "qmc":
+        return QmcSampler.builder().seed(seed)
+            .type("halton".equals(s.sequence()) ? QmcSampler.Type.HALTON : QmcSampler.Type.SOBOL).build();
+      default:
+        return new RandomSampler(seed);
     }
-    return s.seed() != null ? new RandomSampler(s.seed()) : new RandomSampler();
   }
 
   public static Pruner pruner(StudySpec spec) {

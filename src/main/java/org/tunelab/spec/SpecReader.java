@@ -34,7 +34,7 @@ public final class SpecReader {
   static final List<String> TOP_KEYS = List.of("name", "storage", "storage_schema", "direction", "directions",
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
-  private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points");
+  private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence");
   private static final List<String> PRUNER_KEYS = List.of("type");
   private static final List<String> OBJECTIVE_KEYS = List.of("builtin", "command", "workdir", "timeout");
 
@@ -172,11 +172,26 @@ public final class SpecReader {
       }
       Long seed = keys.containsKey("seed") ? nodes.integer(keys.get("seed"), "sampler.seed") : null;
       Integer points = keys.containsKey("points") ? count(keys.get("points"), "sampler.points", 2) : null;
-      if (points != null && !type.equals("grid")) {
-        nodes.error(keys.get("points"), "sampler.points", "is only used by the grid sampler");
+      if (!onlyFor(keys, "points", "grid", type) || !onlyFor(keys, "multivariate", "tpe", type)
+          || !onlyFor(keys, "sequence", "qmc", type)) {
         return null;
       }
-      return new SamplerSpec(type, seed, points);
+      Boolean multivariate = keys.containsKey("multivariate")
+          ? nodes.bool(keys.get("multivariate"), "sampler.multivariate") : null;
+      String sequence = keys.containsKey("sequence") ? nodes.string(keys.get("sequence"), "sampler.sequence") : null;
+      if (sequence != null && !SamplerSpec.SEQUENCES.contains(sequence)) {
+        nodes.error(keys.get("sequence"), "sampler.sequence", "must be one of "
+            + String.join(", ", SamplerSpec.SEQUENCES) + ", got \"" + sequence + "\"");
+        return null;
+      }
+      return new SamplerSpec(type, seed, points, multivariate, sequence);
+    }
+
+    /** A sampler setting only one sampler type reads; naming it for another type is an error. */
+    private boolean onlyFor(Map<String, Node> keys, String key, String owner, String type) {
+      if (!keys.containsKey(key) || type.equals(owner)) return true;
+      nodes.error(keys.get(key), "sampler." + key, "is only used by the " + owner + " sampler");
+      return false;
     }
 
     private PrunerSpec pruner(Node node) {

@@ -72,6 +72,8 @@ public final class SpecWriter {
     StringBuilder b = new StringBuilder("{type: ").append(string(s.type()));
     if (s.seed() != null) b.append(", seed: ").append(s.seed());
     if (s.points() != null) b.append(", points: ").append(s.points());
+    if (s.multivariate() != null) b.append(", multivariate: ").append(s.multivariate());
+    if (s.sequence() != null) b.append(", sequence: ").append(string(s.sequence()));
     return b.append('}').toString();
   }
 

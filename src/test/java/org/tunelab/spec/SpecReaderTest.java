@@ -75,7 +75,7 @@ class SpecReaderTest {
     assertEquals("sqlite:///studies.db", spec.storage());
     assertEquals("v3.0.0.d", spec.storageSchema());
     assertEquals(List.of(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE), spec.directions());
-    assertEquals(new SamplerSpec("grid", 42L, 3), spec.sampler());
+    assertEquals(new SamplerSpec("grid", 42L, 3, null, null), spec.sampler());
     assertEquals(PrunerSpec.none(), spec.pruner());
     assertEquals(FloatDistribution.of(-5, 10), spec.space().param("x").distribution());
     assertEquals(FloatDistribution.log(1e-5, 1e-1), spec.space().param("lr").distribution());
@@ -146,9 +146,34 @@ class SpecReaderTest {
 
   @Test
   void refusesSamplerNotAvailableInThisVersionNamingTheAvailableOnes() {
-    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: tpe, seed: 42}"), STUDY));
-    assertEquals("study.yaml:6: sampler.type: sampler 'tpe' is not available in this version; available: random, grid",
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: gp, seed: 42}"), STUDY));
+    assertEquals("study.yaml:6: sampler.type: sampler 'gp' is not available in this version; available: tpe, random, grid, qmc",
         e.getMessage());
+  }
+
+  @Test
+  void readsTpeAndQmcSettings() {
+    assertEquals(new SamplerSpec("tpe", 42L, null, true, null),
+        SpecReader.parse(minimal("sampler: {type: tpe, seed: 42, multivariate: true}"), STUDY).sampler());
+    assertEquals(new SamplerSpec("qmc", null, null, null, "halton"),
+        SpecReader.parse(minimal("sampler: {type: qmc, sequence: halton}"), STUDY).sampler());
+  }
+
+  @Test
+  void refusesASettingOfAnotherSampler() {
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: random, multivariate: true}"), STUDY));
+    assertEquals("study.yaml:6: sampler.multivariate: is only used by the tpe sampler", e.getMessage());
+    SpecException seq = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: qmc, sequence: latin}"), STUDY));
+    assertTrue(seq.getMessage().endsWith("sampler.sequence: must be one of sobol, halton, got \"latin\""), seq.getMessage());
+  }
+
+  @Test
+  void usesTpeWhenTheSpecNamesNoSampler() {
+    StudySpec spec = SpecReader.parse(minimal(""), STUDY);
+    assertNull(spec.sampler());
+    assertEquals("tpe", spec.samplerOrDefault().type());
   }
 
   @Test
@@ -159,15 +184,8 @@ class SpecReaderTest {
   }
 
   @Test
-  void usesRandomSamplerWhenNoneIsGiven() {
-    StudySpec spec = SpecReader.parse(minimal(""), STUDY);
-    assertNull(spec.sampler());
-    assertEquals("random", spec.samplerOrDefault().type());
-  }
-
-  @Test
   void acceptsShortSamplerForm() {
-    assertEquals(new SamplerSpec("random", null, null), SpecReader.parse(minimal("sampler: random"), STUDY).sampler());
+    assertEquals(SamplerSpec.of("random", null), SpecReader.parse(minimal("sampler: random"), STUDY).sampler());
   }
 
   @Test
