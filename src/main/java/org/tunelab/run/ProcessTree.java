@@ -13,10 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ProcessTree {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  private static volatile boolean shuttingDown;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessTree::kill),
-        "tunelab-kill-trial-processes"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      shuttingDown = true; // first, so that a runner seeing its program die knows why
+      RUNNING.forEach(ProcessTree::kill);
+    }, "tunelab-kill-trial-processes"));
+  }
+
+  /** Whether the JVM is exiting and trial programs are being killed for it. */
+  static boolean isShuttingDown() {
+    return shuttingDown;
   }
 
   private ProcessTree() {}
