@@ -169,8 +169,10 @@ public final class LocalExecutor {
     boolean wasPaused = paused;
     paused = StudyControl.PAUSED.equals(control.state());
     if (paused != wasPaused) LOG.info("study {} {}", study.studyName(), paused ? "paused" : "resumed");
-    if (StudyControl.STOPPED.equals(control.state()) && control.at() >= beginMillis) stopRequested = true;
-    if (control.slots() != null && control.at() >= beginMillis && control.slots() != slots) {
+    // A stop or slot count given before this executor existed was meant for the runs of that time.
+    boolean givenSince = control.at() > beginMillis;
+    if (StudyControl.STOPPED.equals(control.state()) && givenSince) stopRequested = true;
+    if (control.slots() != null && givenSince && control.slots() != slots) {
       LOG.info("study {}: {} slot(s) instead of {}", study.studyName(), control.slots(), slots);
       slots = control.slots();
     }
@@ -285,6 +287,9 @@ public final class LocalExecutor {
   /** Sets the number of slots of every run of the study; running trials are never killed for it. */
   public void setSlots(int n) {
     StudyControl.slots(study, n);
+    synchronized (lock) {
+      slots = n;
+    }
     refreshNow();
   }
 
