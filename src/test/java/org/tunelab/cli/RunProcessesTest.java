@@ -21,7 +21,8 @@ class RunProcessesTest {
   @TempDir Path dir;
 
   private Path spec(int trials, double sleepSeconds) throws Exception {
-    Files.writeString(dir.resolve("work.sh"), "sleep " + sleepSeconds + "\necho \"@tunelab {\\\"value\\\": $1}\"\n");
+    Files.writeString(dir.resolve("work.sh"), "echo $$ > pid-$TUNELAB_TRIAL_NUMBER\nsleep " + sleepSeconds
+        + "\necho \"@tunelab {\\\"value\\\": $1}\"\n");
     Path spec = dir.resolve("s.yaml");
     Files.writeString(spec, """
         name: procs
@@ -36,16 +37,55 @@ class RunProcessesTest {
     return spec;
   }
 
-  private Process start(Path spec, String log) throws Exception {
+  private Process start(Path spec, String log, String... options) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.tunelab.cli.TuneLabCli",
-        "run", "--quiet", spec.toString()).directory(dir.toFile()).redirectErrorStream(true)
+    List<String> argv = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "org.tunelab.cli.TuneLabCli", "run", "--quiet"));
+    argv.addAll(List.of(options));
+    argv.add(spec.toString());
+    return new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve(log).toFile()).start();
   }
 
+  private void awaitRunning(int complete, String log) throws Exception {
+    long until = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < until
+        && (inState(TrialState.COMPLETE).size() < complete || inState(TrialState.RUNNING).size() < 2)) {
+      Thread.sleep(100);
+    }
+    assertEquals(2, inState(TrialState.RUNNING).size(), "no trials running: " + Files.readString(dir.resolve(log)));
+  }
+
+  @Test
+  void sigtermKillsTheRunningProgramsAndRequeuesTheirTrials() throws Exception {
+    Path spec = spec(10, 30);
+    Process runner = start(spec, "run.log", "--requeue-on-stop");
+    awaitRunning(0, "run.log");
+    List<FrozenTrial> killed = inState(TrialState.RUNNING);
+    Thread.sleep(300); // their programs have written their pids
+    runner.toHandle().destroy(); // SIGTERM, as `kill` and closing a terminal send; Ctrl+C's SIGINT runs the same hooks
+    assertTrue(runner.waitFor(20, TimeUnit.SECONDS), "the run did not exit");
+    assertEquals(List.of(), inState(TrialState.RUNNING), Files.readString(dir.resolve("run.log")));
+    assertEquals(2, inState(TrialState.FAIL).size());
+    assertEquals(2, inState(TrialState.WAITING).size(), "re-queued: " + trials());
+    for (FrozenTrial t : killed) {
+      long pid = Long.parseLong(Files.readString(dir.resolve("pid-" + t.number())).strip());
+      assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid), "program " + pid + " survived");
+    }
+  }
+
+  private static boolean isZombie(long pid) throws Exception {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    if (!Files.exists(stat)) return true;
+    String s = Files.readString(stat);
+    return s.charAt(s.lastIndexOf(')') + 2) == 'Z';
+  }
+
+  /** The study's trials; none while the first run has not created it yet. */
   private List<FrozenTrial> trials() {
+    if (!Files.exists(dir.resolve("p.db"))) return List.of();
     try (SqliteStorage s = SqliteStorage.openReadOnly(dir.resolve("p.db"))) {
-      return s.trials(s.studyId("procs"));
+      return s.findStudy("procs").isPresent() ? s.trials(s.studyId("procs")) : List.of();
     }
   }
 
@@ -57,11 +97,7 @@ class RunProcessesTest {
   void aRunKilledWithSigkillMidTrialIsRecoveredByTheNextRun() throws Exception {
     Path spec = spec(50, 0.4);
     Process runner = start(spec, "run1.log");
-    long until = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < until && (!Files.exists(dir.resolve("p.db")) || inState(TrialState.COMPLETE).size() < 2
-        || inState(TrialState.RUNNING).isEmpty())) {
-      Thread.sleep(100);
-    }
+    awaitRunning(2, "run1.log");
     List<FrozenTrial> runningWhenKilled = inState(TrialState.RUNNING);
     assertTrue(!runningWhenKilled.isEmpty(), "no trial ever ran: " + Files.readString(dir.resolve("run1.log")));
     runner.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
