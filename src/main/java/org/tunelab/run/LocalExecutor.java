@@ -171,7 +171,10 @@ public final class LocalExecutor {
     if (paused != wasPaused) LOG.info("study {} {}", study.studyName(), paused ? "paused" : "resumed");
     // A stop or slot count given before this executor existed was meant for the runs of that time.
     boolean givenSince = control.at() > beginMillis;
-    if (StudyControl.STOPPED.equals(control.state()) && givenSince) stopRequested = true;
+    if (StudyControl.STOPPED.equals(control.state()) && givenSince) {
+      stopRequested = true;
+      if (control.kill() && !interrupted) stopNow();
+    }
     if (control.slots() != null && givenSince && control.slots() != slots) {
       LOG.info("study {}: {} slot(s) instead of {}", study.studyName(), control.slots(), slots);
       slots = control.slots();
