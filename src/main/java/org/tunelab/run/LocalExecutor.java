@@ -55,6 +55,7 @@ public final class LocalExecutor {
   private final GpuPool gpus;
   private final BitSet busySlots = new BitSet();
   private final long beginMillis = System.currentTimeMillis();
+  private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
   // Guarded by lock.
   private int slots;
   private boolean paused;
@@ -87,6 +88,7 @@ public final class LocalExecutor {
    * @throws IllegalStateException when called twice
    */
   public ExecutionResult run() {
+    if (!ran.compareAndSet(false, true)) throw new IllegalStateException("an executor runs once; create another");
     long begin = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : begin + options.timeout().toNanos();
     study.clearStop();
@@ -186,6 +188,9 @@ public final class LocalExecutor {
     try {
       trial = options.space() == null ? study.ask() : study.ask(options.space());
       live.put(trial.trialId(), Thread.currentThread());
+      // Who runs it, stored before it runs: if this process dies, the next run knows at once.
+      trial.setSystemAttr(RunnerIdentity.ATTR, RunnerIdentity.self().toAttr());
+      trial.flush();
       study.storage().recordHeartbeats(List.of(trial.trialId()));
       evaluate(trial, new TrialContext(slot, trialGpus, options.logDir(), this::fanOut));
     } catch (RuntimeException e) {

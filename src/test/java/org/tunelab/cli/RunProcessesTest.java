@@ -81,11 +81,13 @@ class RunProcessesTest {
     return s.charAt(s.lastIndexOf(')') + 2) == 'Z';
   }
 
-  /** The study's trials; none while the first run has not created it yet. */
+  /** The study's trials; none while the first run has not created the file and the study yet. */
   private List<FrozenTrial> trials() {
     if (!Files.exists(dir.resolve("p.db"))) return List.of();
     try (SqliteStorage s = SqliteStorage.openReadOnly(dir.resolve("p.db"))) {
       return s.findStudy("procs").isPresent() ? s.trials(s.studyId("procs")) : List.of();
+    } catch (org.tunelab.storage.StorageException beingCreated) {
+      return List.of(); // the run is writing the schema right now
     }
   }
 
