@@ -40,13 +40,18 @@ class FanovaEvaluatorTest {
     return trials;
   }
 
+  /**
+   * The forest's leaves also fit spurious interactions, which take a few percent from the smallest
+   * effect; Optuna 3.1 shows the same on this function (x0 0.786, x1 0.185, x2 0.030, the rest below
+   * 0.0001; 1,000 random-sampler trials, seed 0, 91 s: see docs/benchmarks/importance.md).
+   */
   @Test
   void recoversTheVarianceDecompositionOfAnAdditiveFunction() {
     Map<String, Double> imp = new FanovaEvaluator(1).evaluate(additiveStudy(1000, 7), MIN, 0).asMap();
     assertEquals(List.of("x0", "x1", "x2"), List.copyOf(imp.keySet()).subList(0, 3));
     assertEquals(16 / 21.0, imp.get("x0"), 0.03);
     assertEquals(4 / 21.0, imp.get("x1"), 0.02);
-    assertEquals(1 / 21.0, imp.get("x2"), 0.01);
+    assertEquals(1 / 21.0, imp.get("x2"), 0.02);
     for (int d = 3; d < 10; d++) assertTrue(imp.get("x" + d) < 0.005, "x" + d + " = " + imp.get("x" + d));
     assertEquals(1.0, imp.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
   }
