@@ -31,14 +31,19 @@ public final class HistoryChart {
     int total = 0;
     OptimizationHistory any = null;
     for (Map.Entry<String, OptimizationHistory> e : histories.entrySet()) {
-      OptimizationHistory h = e.getValue();
+      // a dot per screen cell is all a chart can show; the line and the extremes stay exact
+      OptimizationHistory h = org.tunelab.analysis.Downsampling.thin(e.getValue(), 600, 300, 20_000);
       any = h;
       String name = several ? e.getKey() : "Objective value";
       add(points, name, h.points());
       dots.setSeriesPaint(s, ChartPalette.withAlpha(several ? p.series(s) : p.points(), 170));
       dots.setSeriesShape(s, Charts.dot(h.points().size() > 5000 ? 4 : 7));
       XYSeries b = new XYSeries(several ? e.getKey() + " best" : "Best value", true, true);
-      for (OptimizationHistory.Point q : h.bestSoFar()) b.add(q.trialNumber(), q.value(), false);
+      List<OptimizationHistory.Point> bs = h.bestSoFar();
+      for (int k = 0; k < bs.size(); k++) {
+        // a step line needs only the steps (and the end); 100,000 flat segments draw the same line slower
+        if (k == 0 || k == bs.size() - 1 || bs.get(k).value() != bs.get(k - 1).value()) b.add(bs.get(k).trialNumber(), bs.get(k).value(), false);
+      }
       best.addSeries(b);
       lines.setSeriesPaint(s, several ? p.series(s).darker() : p.best());
       lines.setSeriesStroke(s, new BasicStroke(2f));
