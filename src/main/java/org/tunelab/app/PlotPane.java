@@ -138,13 +138,14 @@ final class PlotPane extends BorderPane {
     stale = false;
     if (s == null) {
       refresher.cancel();
-      viewer.setChart(null);
+      figure = null;
+      if (viewer.getChart() != null) viewer.setChart(org.tunelab.chart.Placeholder.chart("", palette()));
       return;
     }
     syncControls(s);
     PlotOptions options = new PlotOptions(Math.max(0, objective.getSelectionModel().getSelectedIndex()), x.getValue(),
         y.getValue(), 0, false);
-    ChartPalette palette = theme.get() == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT;
+    ChartPalette palette = palette();
     LocalDateTime now = LocalDateTime.now();
     refresher.request(() -> {
       Figure f = StudyFigures.figure(kind, List.of(s), options.objective(), options.params(kind), new FanovaEvaluator(0),
@@ -172,7 +173,7 @@ final class PlotPane extends BorderPane {
         if (!c.getItems().equals(params)) {
           String keep = c.getValue();
           c.getItems().setAll(params);
-          c.setValue(params.contains(keep) ? keep : null);
+          c.setValue(keep != null && params.contains(keep) ? keep : null);
         }
       }
     } finally {
@@ -208,9 +209,13 @@ final class PlotPane extends BorderPane {
     viewer.setChart(next);
   }
 
+  private ChartPalette palette() {
+    return theme.get() == Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT;
+  }
+
   private void failed(Throwable e) {
     figure = null;
-    viewer.setChart(null);
+    viewer.setChart(org.tunelab.chart.Placeholder.chart("", palette()));
     message.setText("Cannot draw " + kind.title().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
   }
 
