@@ -67,8 +67,9 @@ public final class FanovaEvaluator implements ImportanceEvaluator {
     for (int i = 0; i < x.length; i++) x[i] = encoding.encode(input.trials().get(i), names);
     double[] y = input.targets();
     long[] treeSeeds = new SplittableRandom(seed).longs(nTrees).toArray();
+    int[][] presorted = RegressionTree.presort(x);
     double[][] fractions = new double[nTrees][];
-    IntStream.range(0, nTrees).parallel().forEach(t -> fractions[t] = fitTree(x, y, encoding, treeSeeds[t]));
+    IntStream.range(0, nTrees).parallel().forEach(t -> fractions[t] = fitTree(x, y, encoding, treeSeeds[t], presorted));
     double[] importance = new double[names.size()];
     int used = 0;
     for (double[] f : fractions) {
@@ -88,11 +89,11 @@ public final class FanovaEvaluator implements ImportanceEvaluator {
   }
 
   /** One tree on a bootstrap sample: each parameter's marginal variance over the tree's, or null. */
-  private double[] fitTree(double[][] x, double[] y, FeatureEncoding encoding, long treeSeed) {
+  private double[] fitTree(double[][] x, double[] y, FeatureEncoding encoding, long treeSeed, int[][] presorted) {
     SplittableRandom random = new SplittableRandom(treeSeed);
     double[] weight = new double[y.length];
     for (int k = 0; k < y.length; k++) weight[random.nextInt(y.length)]++;
-    RegressionTree tree = RegressionTree.grow(x, y, weight, maxDepth, random);
+    RegressionTree tree = RegressionTree.grow(x, y, weight, maxDepth, random, presorted);
     FanovaTree fanova = new FanovaTree(tree, encoding.bounds());
     if (!(fanova.variance() > 0)) return null;
     double[] f = new double[encoding.columnsOfParam().length];

@@ -104,7 +104,23 @@ final class FanovaTree {
       if (width <= 0) continue;
       double w = leafVolume[k] / width;
       double v = tree.value[leaves.get(k)];
-      addToBox(weightSum, valueSum, from, to, cellsPer, w, v);
+      if (n == 1) {
+        // one feature: mark the range's ends and sum up once below, O(leaves + cells)
+        weightSum[from[0]] += w;
+        valueSum[from[0]] += w * v;
+        if (to[0] < cells) {
+          weightSum[to[0]] -= w;
+          valueSum[to[0]] -= w * v;
+        }
+      } else {
+        addToBox(weightSum, valueSum, from, to, cellsPer, w, v);
+      }
+    }
+    if (n == 1) {
+      for (int c = 1; c < cells; c++) {
+        weightSum[c] += weightSum[c - 1];
+        valueSum[c] += valueSum[c - 1];
+      }
     }
     double total = 0;
     double mean = 0;

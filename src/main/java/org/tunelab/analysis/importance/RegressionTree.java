@@ -23,6 +23,7 @@ final class RegressionTree {
   double[] value = new double[64];
   int nodeCount;
 
+  /** Feature values by feature, then sample. */
   private final double[][] x;
   private final double[] y;
   private final double[] weight;
@@ -31,7 +32,13 @@ final class RegressionTree {
   private final boolean[] goesLeft;
 
   private RegressionTree(double[][] x, double[] y, double[] weight, int maxDepth, SplittableRandom random) {
-    this.x = x;
+    // by feature, then sample: the split search walks one feature's values, which then sit together
+    int features = x.length == 0 ? 0 : x[0].length;
+    double[][] columns = new double[features][x.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int f = 0; f < features; f++) columns[f][i] = x[i][f];
+    }
+    this.x = columns;
     this.y = y;
     this.weight = weight;
     this.maxDepth = maxDepth;
@@ -46,22 +53,38 @@ final class RegressionTree {
    * @param weight each sample's weight (bootstrap count)
    */
   static RegressionTree grow(double[][] x, double[] y, double[] weight, int maxDepth, SplittableRandom random) {
+    return grow(x, y, weight, maxDepth, random, presort(x));
+  }
+
+  /**
+   * Grows a tree with the samples' order along each feature given ({@link #presort}), which the
+   * trees of a forest share: each keeps the samples it drew, in that order, instead of sorting again.
+   */
+  static RegressionTree grow(double[][] x, double[] y, double[] weight, int maxDepth, SplittableRandom random,
+      int[][] presorted) {
     RegressionTree tree = new RegressionTree(x, y, weight, maxDepth, random);
-    int features = x.length == 0 ? 0 : x[0].length;
     int present = 0;
     for (double w : weight) if (w > 0) present++;
-    int[][] sorted = new int[features][present];
-    for (int f = 0; f < features; f++) {
-      Integer[] order = new Integer[present];
+    int[][] sorted = new int[presorted.length][present];
+    for (int f = 0; f < presorted.length; f++) {
       int k = 0;
-      for (int i = 0; i < y.length; i++) if (weight[i] > 0) order[k++] = i;
-      final int ff = f;
-      Arrays.sort(order, (a, b) -> Double.compare(x[a][ff], x[b][ff]));
-      for (int i = 0; i < present; i++) sorted[f][i] = order[i];
+      for (int i : presorted[f]) if (weight[i] > 0) sorted[f][k++] = i;
     }
     tree.build(sorted, 0);
     tree.trim();
     return tree;
+  }
+
+  /** Every sample's index, ordered by each feature's value. */
+  static int[][] presort(double[][] x) {
+    int features = x.length == 0 ? 0 : x[0].length;
+    int[][] sorted = new int[features][];
+    for (int f = 0; f < features; f++) {
+      final int ff = f;
+      sorted[f] = java.util.stream.IntStream.range(0, x.length).boxed()
+          .sorted((a, b) -> Double.compare(x[a][ff], x[b][ff])).mapToInt(Integer::intValue).toArray();
+    }
+    return sorted;
   }
 
   /** Builds the node for the samples in {@code sorted} (one copy per feature, each in feature order). */
@@ -86,13 +109,14 @@ final class RegressionTree {
     double bestProxy = Double.NEGATIVE_INFINITY;
     for (int f : shuffledFeatures(sorted.length)) {
       int[] s = sorted[f];
-      if (x[s[s.length - 1]][f] <= x[s[0]][f] + FEATURE_THRESHOLD) continue; // constant here
+      double[] col = x[f];
+      if (col[s[s.length - 1]] <= col[s[0]] + FEATURE_THRESHOLD) continue; // constant here
       double wl = 0;
       double sl = 0;
       for (int p = 1; p < s.length; p++) {
         wl += weight[s[p - 1]];
         sl += weight[s[p - 1]] * y[s[p - 1]];
-        if (x[s[p]][f] <= x[s[p - 1]][f] + FEATURE_THRESHOLD) continue;
+        if (col[s[p]] <= col[s[p - 1]] + FEATURE_THRESHOLD) continue;
         double wr = w - wl;
         double sr = sum - sl;
         double proxy = sl * sl / wl + sr * sr / wr;
@@ -105,8 +129,8 @@ final class RegressionTree {
     }
     if (bestFeature < 0) return node;
     int[] s = sorted[bestFeature];
-    double lo = x[s[bestPos - 1]][bestFeature];
-    double hi = x[s[bestPos]][bestFeature];
+    double lo = x[bestFeature][s[bestPos - 1]];
+    double hi = x[bestFeature][s[bestPos]];
     double t = lo / 2.0 + hi / 2.0;
     if (t == hi || Double.isInfinite(t)) t = lo;
     for (int p = 0; p < s.length; p++) goesLeft[s[p]] = p < bestPos;
