@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class BackgroundRefresher<T> {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRefresher.class);
   private final TaskExecutor executor;
-  private final Consumer<Throwable> onError;
   private final CoalescingPublisher<Result<T>> publisher;
   private Supplier<T> pending;
   private boolean running;
@@ -30,7 +29,7 @@ final class BackgroundRefresher<T> {
 
   BackgroundRefresher(TaskExecutor executor, Consumer<? super T> onUi, Consumer<Throwable> onError) {
     this.executor = Objects.requireNonNull(executor, "executor");
-    this.onError = Objects.requireNonNull(onError, "onError");
+    Objects.requireNonNull(onError, "onError");
     this.publisher = new CoalescingPublisher<>(executor, r -> {
       if (r.generation() != generation) return; // outdated by a newer request
       if (r.error() != null) onError.accept(r.error());

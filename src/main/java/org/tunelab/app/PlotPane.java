@@ -48,9 +48,10 @@ final class PlotPane extends BorderPane {
   private boolean stale = true;
   private Figure figure;
   private boolean updatingControls;
+  private Map<Integer, FrozenTrial> trials = Map.of();
 
   /** A computed figure with the trials it shows, by number, for tooltips. */
-  private record Shown(Figure figure, Map<Integer, FrozenTrial> trials, PlotKind kind) {}
+  private record Shown(Figure figure, Map<Integer, FrozenTrial> trials) {}
 
   PlotPane(PlotKind kind, ReadOnlyObjectProperty<StudyTrials> input, ObjectProperty<Theme> theme, TaskExecutor executor,
       DialogService dialogs, IntConsumer selectTrial) {
@@ -152,7 +153,7 @@ final class PlotPane extends BorderPane {
           palette, now);
       Map<Integer, FrozenTrial> byNumber = new HashMap<>();
       for (FrozenTrial t : s.trials()) byNumber.put(t.number(), t);
-      return new Shown(f, byNumber, kind);
+      return new Shown(f, byNumber);
     });
   }
 
@@ -198,8 +199,6 @@ final class PlotPane extends BorderPane {
     trials = shown.trials();
     showPanel();
   }
-
-  private Map<Integer, FrozenTrial> trials = Map.of();
 
   private void showPanel() {
     JFreeChart next = figure.panels().get(Math.max(0, panel.getSelectionModel().getSelectedIndex()));

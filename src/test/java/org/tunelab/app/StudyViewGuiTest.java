@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,16 +44,17 @@ class StudyViewGuiTest {
     GuiTestSupport.waitUntil(robot, () -> !window.trialTable().getItems().isEmpty());
   }
 
-  @ParameterizedTest
-  @EnumSource(value = PlotKind.class, names = {"IMPORTANCE", "SLICE", "CONTOUR", "PARALLEL", "INTERMEDIATE", "EDF",
-      "TIMELINE", "RANK"})
-  void eachPlotTabDrawsTheStudy(PlotKind kind, FxRobot robot) throws Exception {
+  @Test
+  void eachPlotTabDrawsTheStudy(FxRobot robot) throws Exception {
     open(robot, "optuna-3.1/single.db");
-    robot.interact(() -> window.plots().select(kind));
-    PlotPane pane = window.plots().pane(kind);
-    GuiTestSupport.waitUntil(robot, () -> pane.viewer().getChart() != null);
-    assertEquals("", pane.message());
-    assertTrue(pane.figure().panels().contains(pane.viewer().getChart()));
+    for (PlotKind kind : List.of(PlotKind.IMPORTANCE, PlotKind.SLICE, PlotKind.CONTOUR, PlotKind.PARALLEL,
+        PlotKind.INTERMEDIATE, PlotKind.EDF, PlotKind.TIMELINE, PlotKind.RANK)) {
+      robot.interact(() -> window.plots().select(kind));
+      PlotPane pane = window.plots().pane(kind);
+      GuiTestSupport.waitUntil(robot, () -> pane.figure() != null && pane.viewer().getChart() != null);
+      assertEquals("", pane.message(), kind.toString());
+      assertTrue(pane.figure().panels().contains(pane.viewer().getChart()), kind.toString());
+    }
   }
 
   @Test
