@@ -290,6 +290,15 @@ public final class SqliteStorage implements Storage {
   }
 
   @Override
+  public List<FrozenTrial> trialsSince(long studyId, org.tunelab.storage.TrialCursor cursor) {
+    return db.read("read changed trials of study " + studyId, s -> {
+      List<FrozenTrial> out = reader.since(s, studyId, cursor.lastTrialId(), cursor.unfinished());
+      if (out.isEmpty()) requireStudy(s, studyId);
+      return out;
+    });
+  }
+
+  @Override
   public long dataVersion() {
     return db.dataVersion();
   }
