@@ -214,7 +214,7 @@ public final class SqliteStorage implements Storage {
       ps.setLong(1, studyId);
       Map<String, Object> out = new LinkedHashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.put(rs.getString(1), ValueCodec.fromJson(rs.getString(2), table + " of " + file));
+        while (rs.next()) out.put(rs.getString(1), ValueCodec.fromJson(rs.getString(2), () -> table + " of " + file));
       }
       if (out.isEmpty()) requireStudy(s, studyId);
       return java.util.Collections.unmodifiableMap(out);

@@ -76,8 +76,8 @@ final class TrialReader {
       while (rs.next()) {
         Row r = new Row(rs.getLong(1), rs.getInt(2));
         r.state = state(rs.getString(3), r);
-        r.start = ValueCodec.parse(rs.getString(4), where(r, "datetime_start"));
-        r.complete = ValueCodec.parse(rs.getString(5), where(r, "datetime_complete"));
+        r.start = ValueCodec.parse(rs.getString(4), () -> where(r, "datetime_start"));
+        r.complete = ValueCodec.parse(rs.getString(5), () -> where(r, "datetime_complete"));
         rows.put(r.id, r);
       }
     }
@@ -130,7 +130,7 @@ final class TrialReader {
       while (rs.next()) {
         Row r = rows.get(rs.getLong(1));
         String key = rs.getString(2);
-        Object value = ValueCodec.fromJson(rs.getString(3), where(r, table + " \"" + key + "\""));
+        Object value = ValueCodec.fromJson(rs.getString(3), () -> where(r, table + " \"" + key + "\""));
         (user ? r.userAttrs : r.systemAttrs).put(key, value);
       }
     }
