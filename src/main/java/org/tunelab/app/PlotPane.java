@@ -80,6 +80,10 @@ final class PlotPane extends BorderPane {
     x.setId("x-" + kind.cliName());
     y.setId("y-" + kind.cliName());
     panel.setId("panel-" + kind.cliName());
+    // No choice means every parameter (or pair), one panel each, picked in the panel chooser.
+    x.setPromptText("all");
+    y.setPromptText("all");
+    panel.setPromptText("panel");
     for (ComboBox<String> c : List.of(objective, x, y, panel)) {
       c.valueProperty().addListener((o, a, b) -> {
         if (!updatingControls) invalidate(false);

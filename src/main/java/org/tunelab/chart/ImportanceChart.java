@@ -34,6 +34,10 @@ public final class ImportanceChart {
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelPaint(p.text());
     bars.setDefaultItemLabelFont(Charts.TICK);
+    // Horizontal bars: the value just right of the bar's end, on its centre line.
+    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+    bars.setItemLabelAnchorOffset(4);
     CategoryPlot plot = new CategoryPlot(data, params, share, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     JFreeChart chart = new JFreeChart(null, Charts.TITLE, plot, false);
