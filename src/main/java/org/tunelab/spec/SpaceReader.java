@@ -30,6 +30,8 @@ final class SpaceReader {
       "categorical", Set.of("type", "choices", "when"));
 
   private final SpecNodes nodes;
+  /** Parameters already reported as wrong: a condition on one of them is not a second problem. */
+  private final Set<String> invalid = new java.util.HashSet<>();
 
   SpaceReader(SpecNodes nodes) {
     this.nodes = nodes;
@@ -47,8 +49,12 @@ final class SpaceReader {
     boolean ok = true;
     for (Map.Entry<String, Node> e : entries.entrySet()) {
       Param p = param(e.getKey(), e.getValue(), params);
-      if (p == null) ok = false;
-      else params.put(p.name(), p);
+      if (p == null) {
+        ok = false;
+        invalid.add(e.getKey());
+      } else {
+        params.put(p.name(), p);
+      }
     }
     if (!ok) return null;
     try {
@@ -151,6 +157,7 @@ final class SpaceReader {
     Node valueNode = entries.get(parent);
     String path = field + ".when." + parent;
     Param parentParam = earlier.get(parent);
+    if (parentParam == null && invalid.contains(parent)) return null;
     if (parentParam == null) {
       nodes.error(node, path, "parameter '" + parent + "' must be defined above this one"
           + Suggestions.didYouMean(parent, earlier.keySet()));

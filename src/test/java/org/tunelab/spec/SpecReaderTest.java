@@ -153,6 +153,18 @@ class SpecReaderTest {
   }
 
   @Test
+  void aConditionOnAnInvalidParameterIsNotASecondProblem() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse("""
+        name: s
+        space:
+          opt: {type: categorical, choices: []}
+          momentum: {type: float, low: 0, high: 1, when: {opt: sgd}}
+        objective: {builtin: sphere}
+        """, STUDY));
+    assertEquals(List.of("study.yaml:3: space.opt.choices: must hold at least one value"), messages(e));
+  }
+
+  @Test
   void readsTpeAndQmcSettings() {
     assertEquals(new SamplerSpec("tpe", 42L, null, true, null),
         SpecReader.parse(minimal("sampler: {type: tpe, seed: 42, multivariate: true}"), STUDY).sampler());
