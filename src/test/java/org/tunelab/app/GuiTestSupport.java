@@ -37,9 +37,9 @@ final class GuiTestSupport {
     return target;
   }
 
-  /** Waits up to 10 s for {@code condition}, checked on the FX thread. */
+  /** Waits up to 30 s (a loaded CI machine is slow) for {@code condition}, checked on the FX thread. */
   static void waitUntil(FxRobot robot, BooleanSupplier condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
       boolean[] ok = {false};
       robot.interact(() -> ok[0] = condition.getAsBoolean());
       return ok[0];
