@@ -1,0 +1,213 @@
+package org.tunelab.run.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One program running detached on a host (see {@link RemoteScripts}), followed from here: its log is
+ * streamed line by line as it grows, and when the connection drops the follower reconnects with
+ * backoff and resumes at the first byte it has not seen, while the program runs on.
+ *
+ * <p>{@link #run} is called once, on the trial's thread, which receives every line; {@link #kill} may
+ * be called from any thread. A shutdown hook kills the groups of every process still followed when
+ * the JVM exits (Ctrl+C), so stopping TuneLab stops its remote trials too.
+ */
+final class RemoteProcess {
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteProcess.class);
+  private static final int TAIL_LINES = 20;
+  private static final LogLineSink.Line END = new LogLineSink.Line("", -1);
+  private static final Set<RemoteProcess> FOLLOWED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(RemoteProcess::killAllFollowed, "tunelab-kill-remote-trials"));
+  }
+
+  /** Receives each line of the program's output, on the thread that called {@link #run}. */
+  @FunctionalInterface
+  interface LineHandler {
+    /** @return true to end the program now (a pruned trial) */
+    boolean line(String text);
+  }
+
+  private final SshConnection connection;
+  private final SshOptions options;
+  private final String trialDir;
+  private final String wrapper;
+  private final AtomicBoolean killSent = new AtomicBoolean();
+  private volatile int reconnects;
+
+  RemoteProcess(SshConnection connection, SshOptions options, String trialDir, String wrapper) {
+    this.connection = connection;
+    this.options = options;
+    this.trialDir = trialDir;
+    this.wrapper = wrapper;
+  }
+
+  /** How many times the connection was re-established while following. */
+  int reconnects() {
+    return reconnects;
+  }
+
+  /**
+   * Starts the program (once, however often the connection drops) and follows it to its end.
+   *
+   * @param timeout the limit, or {@code null}; past it the group is killed and the outcome says timed out
+   * @return the exit status ({@code -1} when the program left none: killed hard, host rebooted) and the
+   *     last lines of output that were not reports
+   * @throws SshException when the host cannot be reached to start the program (nothing ran; the trial
+   *     may go elsewhere), or when a dropped connection did not come back within {@link SshOptions#reconnectFor()}
+   * @throws InterruptedException when the calling thread is interrupted; the group is killed first
+   */
+  RemoteOutcome run(Duration timeout, LineHandler handler) throws InterruptedException {
+    long begin = System.nanoTime();
+    long deadline = timeout == null ? Long.MAX_VALUE : begin + timeout.toNanos();
+    boolean timedOut = false;
+    long offset = 0;
+    Deque<String> tail = new ArrayDeque<>();
+    FOLLOWED.add(this);
+    try {
+      for (int attempt = 0; ; attempt++) {
+        ClientSession session = attempt == 0 ? connection.session()
+            : connection.sessionWithRetry(options.reconnectFor(), () -> false);
+        BlockingQueue<LogLineSink.Line> lines = new LinkedBlockingQueue<>();
+        LogLineSink sink = new LogLineSink(lines, offset);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel;
+        try {
+          channel = session.createExecChannel(RemoteScripts.startAndFollow(trialDir, wrapper, offset));
+          channel.setOut(sink);
+          channel.setErr(err);
+          channel.addChannelListener(new ChannelListener() {
+            @Override
+            public void channelClosed(Channel c, Throwable reason) {
+              lines.add(END);
+            }
+          });
+          channel.open().verify(options.connectTimeout().toMillis());
+        } catch (IOException e) {
+          connection.invalidate(session);
+          if (attempt == 0) {
+            throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + e.getMessage(), e);
+          }
+          continue;
+        }
+        try {
+          while (true) {
+            LogLineSink.Line line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line == END) break;
+            if (line != null) {
+              offset = line.endOffset();
+              keep(tail, line.text());
+              if (handler.line(line.text())) killInBackground("it was pruned");
+            } else if (!timedOut && System.nanoTime() > deadline) {
+              timedOut = true;
+              killInBackground("it ran past its time limit");
+            }
+          }
+        } finally {
+          channel.close(true);
+        }
+        String errText = err.toString(StandardCharsets.UTF_8);
+        int marker = errText.lastIndexOf(RemoteScripts.EXIT_MARKER);
+        if (marker >= 0) {
+          sink.flushLastLine();
+          for (LogLineSink.Line line; (line = lines.poll()) != null; ) {
+            if (line == END) continue;
+            keep(tail, line.text());
+            handler.line(line.text());
+          }
+          String status = errText.substring(marker + RemoteScripts.EXIT_MARKER.length()).strip();
+          int exit = status.matches("\\d+") ? Integer.parseInt(status) : -1;
+          List<String> lastLines = new ArrayList<>(tail);
+          String before = errText.substring(0, marker).strip();
+          if (!before.isEmpty()) lastLines.add(before);
+          if (exit == -1 && !killSent.get()) lastLines.add("the program on " + connection.label()
+              + " ended without an exit status (killed with SIGKILL, or the host restarted); its log: " + trialDir + "/log");
+          return new RemoteOutcome(timedOut ? -1 : exit, timedOut, lastLines, Duration.ofNanos(System.nanoTime() - begin), reconnects);
+        }
+        // No exit marker: the link dropped under the follower. The program runs on; follow it again.
+        connection.invalidate(session);
+        reconnects++;
+        LOG.warn("{}: lost the connection while following {} (at byte {}); reconnecting", connection.label(), trialDir, offset);
+      }
+    } catch (InterruptedException e) {
+      killNow("the run was stopped");
+      throw e;
+    } finally {
+      FOLLOWED.remove(this);
+    }
+  }
+
+  private static void keep(Deque<String> tail, String line) {
+    if (line.startsWith("@tunelab ") || line.isBlank()) return;
+    tail.addLast(line);
+    if (tail.size() > TAIL_LINES) tail.removeFirst();
+  }
+
+  /** Kills the program's group from another thread, so the follower keeps reading until the log ends. */
+  void killInBackground(String why) {
+    if (killSent.getAndSet(true)) return;
+    Thread t = new Thread(() -> {
+      try {
+        connection.sessionWithRetry(options.reconnectFor(), () -> false);
+        sendKill(why);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (SshException e) {
+        LOG.warn("{}: could not kill {} ({}): {}", connection.label(), trialDir, why, e.getMessage());
+      }
+    }, "tunelab-ssh-kill");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Kills the program's group and waits for that (a few seconds at most); for stopping. */
+  void killNow(String why) {
+    killSent.set(true);
+    try {
+      sendKill(why);
+    } catch (SshException e) {
+      LOG.warn("{}: could not kill {} ({}): {}", connection.label(), trialDir, why, e.getMessage());
+    }
+  }
+
+  private void sendKill(String why) {
+    LOG.debug("{}: killing the process group of {} because {}", connection.label(), trialDir, why);
+    RemoteResult r = connection.exec(RemoteScripts.kill(trialDir, 30), Duration.ofSeconds(10));
+    if (!r.ok()) LOG.warn("{}: killing {} failed: {}", connection.label(), trialDir, r.message());
+  }
+
+  private static void killAllFollowed() {
+    List<Thread> killers = new ArrayList<>();
+    for (RemoteProcess p : FOLLOWED) {
+      Thread t = new Thread(() -> p.killNow("TuneLab is stopping"), "tunelab-ssh-kill-on-exit");
+      t.start();
+      killers.add(t);
+    }
+    for (Thread t : killers) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+}
