@@ -14,8 +14,12 @@ import org.tunelab.spec.SpecFactory;
 import org.tunelab.spec.SpecReader;
 import org.tunelab.spec.SpecStudies;
 import org.tunelab.spec.StudySpec;
+import org.tunelab.run.ExecutionResult;
+import org.tunelab.run.ExecutorOptions;
+import org.tunelab.run.LocalExecutor;
+import org.tunelab.run.TrialRecovery;
 import org.tunelab.storage.Storage;
-import org.tunelab.study.OptimizeResult;
+import org.tunelab.storage.jdbc.SqliteStorage;
 import org.tunelab.study.Study;
 import org.tunelab.trial.FrozenTrial;
 import picocli.CommandLine.Command;
@@ -30,7 +34,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the study a spec file describes (creating it, or continuing it when it exists).",
-        "Progress goes to stderr, the best result to stdout. Ctrl+C stops; running trials are marked FAIL."})
+        "Progress goes to stderr, the best result to stdout. Ctrl+C stops: running trials are killed and marked",
+        "FAIL (or re-queued with --requeue-on-stop). Trial logs go next to the store (STORE-logs/STUDY/).",
+        "Trials left RUNNING by a run that died are marked FAIL first (see tunelab recover)."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--workers", paramLabel = "N", description = "Trials evaluated at once (overrides the spec).")
   Integer workers;
+
+  @Option(names = "--slots", paramLabel = "N", description = "Trials run at once on this machine (overrides the spec's executor).")
+  Integer slots;
+
+  @Option(names = "--requeue-on-stop", description = "On Ctrl+C, re-queue the killed trials (run first next time) instead of only marking them FAIL.")
+  boolean requeueOnStop;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress line.")
   boolean quiet;
@@ -66,14 +78,22 @@ final class RunCommand implements Callable<Integer> {
       // On Ctrl+C, ask the loop to start no further trial while the study's own hook fails the running ones.
       Thread stopOnSignal = new Thread(study::stop, "tunelab-stop-" + study.studyName());
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
-      OptimizeResult result;
+      ExecutionResult result;
       try {
-        result = study.optimizeMulti(SpecFactory.objective(studySpec), SpecFactory.options(studySpec));
+        result = executor(studySpec, study, storage).run();
       } finally {
         progress.finish();
         removeHook(stopOnSignal);
       }
-      printResult(out, study, progress, result);
+      for (TrialRecovery.Recovered r : result.recovered()) {
+        err.println("trial " + r.number() + " was left RUNNING (" + r.reason() + "): marked FAIL"
+            + (r.requeuedAs() == null ? "" : ", re-queued as trial " + r.requeuedAs()));
+      }
+      if (result.reason() == ExecutionResult.Reason.INTERRUPTED) {
+        throw new CliException(ExitCode.INTERRUPTED, "interrupted; the running trials were killed and marked FAIL"
+            + (requeueOnStop ? " and re-queued" : ""));
+      }
+      printResult(out, study, progress, result.elapsed());
       if (progress.finished() > 0 && progress.failed() == progress.finished()) {
         throw new CliException(ExitCode.RUNTIME, "all " + progress.finished() + " trials of this run failed; last: "
             + progress.lastFailure());
@@ -82,9 +102,25 @@ final class RunCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private void printResult(PrintWriter out, Study study, ProgressReporter progress, OptimizeResult result) {
+  private LocalExecutor executor(StudySpec studySpec, Study study, Storage storage) {
+    Integer slotCount = slots != null ? slots : workers;
+    if (slotCount != null && slotCount < 1) throw new CliException(ExitCode.USAGE, "--slots must be >= 1, got " + slotCount);
+    ExecutorOptions options = SpecFactory.executorOptions(studySpec, logDir(storage, study)).requeueingInterrupted(requeueOnStop);
+    if (slotCount != null) options = options.withSlots(slotCount);
+    return new LocalExecutor(study, SpecFactory.runner(studySpec), options);
+  }
+
+  /** Trial logs live next to the store: {@code studies.db-logs/<study>/trial-<n>.log}; none for a store in memory. */
+  static Path logDir(Storage storage, Study study) {
+    if (!(storage instanceof SqliteStorage sqlite)) return null;
+    Path db = sqlite.path().toAbsolutePath();
+    String safe = study.studyName().replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    return db.resolveSibling(db.getFileName() + "-logs").resolve(safe);
+  }
+
+  private void printResult(PrintWriter out, Study study, ProgressReporter progress, Duration elapsed) {
     out.printf(Locale.ROOT, "study %s: %d trials run in %.1fs (%d complete, %d pruned, %d failed); %d in the study%n",
-        study.studyName(), progress.finished(), result.elapsed().toMillis() / 1000.0, progress.complete(),
+        study.studyName(), progress.finished(), elapsed.toMillis() / 1000.0, progress.complete(),
         progress.pruned(), progress.failed(), study.trials().size());
     if (study.directions().size() == 1) {
       Optional<FrozenTrial> best = study.bestTrial();

@@ -17,4 +17,9 @@ enum NopPruner implements Pruner {
   public Map<String, Object> settings() {
     return Map.of("type", "none");
   }
+
+  @Override
+  public String toString() {
+    return "no pruning";
+  }
 }

@@ -4,8 +4,15 @@ import java.nio.file.Path;
 import org.tunelab.functions.BuiltinFunction;
 import org.tunelab.functions.BuiltinFunctions;
 import org.tunelab.pruner.Pruner;
+import java.util.List;
 import org.tunelab.run.CommandObjective;
 import org.tunelab.run.CommandTemplate;
+import org.tunelab.run.CommandTrialRunner;
+import org.tunelab.run.ExecutorOptions;
+import org.tunelab.run.MetricPattern;
+import org.tunelab.run.RecoveryPolicy;
+import org.tunelab.run.TrialCommand;
+import org.tunelab.run.TrialRunner;
 import org.tunelab.sampler.GridSampler;
 import org.tunelab.sampler.RandomSampler;
 import org.tunelab.sampler.Sampler;
@@ -46,9 +53,47 @@ public final class SpecFactory {
     }
   }
 
+  /** The pruner with Optuna's defaults for settings not given; none when the spec names none. */
   public static Pruner pruner(StudySpec spec) {
-    // Only "none" exists yet; SpecReader refuses the others with a clear message.
-    return Pruner.none();
+    return spec.prunerOrDefault().toPruner();
+  }
+
+  /**
+   * How one trial is evaluated: a built-in function in process, or the command on this machine
+   * with its environment, timeout, metric patterns and grace period.
+   */
+  public static TrialRunner runner(StudySpec spec) {
+    if (spec.objective() instanceof ObjectiveSpec.Builtin b) {
+      BuiltinFunction f = BuiltinFunctions.get(b.name());
+      return (trial, context) -> List.of(f.evaluate(trial.params()));
+    }
+    ObjectiveSpec.Command c = (ObjectiveSpec.Command) spec.objective();
+    return new CommandTrialRunner(command(spec, c));
+  }
+
+  /** The command a spec runs per trial. */
+  public static TrialCommand command(StudySpec spec, ObjectiveSpec.Command c) {
+    CommandTemplate template = CommandTemplate.parse(c.command(), spec.space().names());
+    MetricPattern metric = c.metric() == null ? null : MetricPattern.of(c.metric().regex(), c.metric().step());
+    return new TrialCommand(template, workdir(spec, c), c.env(), c.timeout(), metric, c.grace());
+  }
+
+  /**
+   * Slots, GPUs, budget, heartbeat and retries of one run over the spec's fixed space.
+   *
+   * @param logDir where trial logs go, or {@code null}
+   */
+  public static ExecutorOptions executorOptions(StudySpec spec, Path logDir) {
+    ExecutorSpec e = ExecutorSpec.of(spec);
+    int retries = spec.objective() instanceof ObjectiveSpec.Command c ? c.retries() : 0;
+    ExecutorOptions o = ExecutorOptions.slots(e.slots()).withGpus(e.gpus(), e.gpusPerTrial()).withTrials(spec.trials())
+        .withTimeout(spec.timeout()).withSpace(spec.space()).withLogDir(logDir)
+        .withRecovery(RecoveryPolicy.DEFAULT.withRetries(retries));
+    if (e.heartbeat() != null) {
+      o = o.withHeartbeat(e.heartbeat()).withRecovery(o.recovery().withGrace(e.heartbeat().multipliedBy(2)
+          .compareTo(java.time.Duration.ofSeconds(2)) < 0 ? java.time.Duration.ofSeconds(2) : e.heartbeat().multipliedBy(2)));
+    }
+    return o;
   }
 
   /**
@@ -66,8 +111,7 @@ public final class SpecFactory {
       return trial -> new double[] {f.evaluate(trial.params())};
     }
     ObjectiveSpec.Command c = (ObjectiveSpec.Command) spec.objective();
-    CommandTemplate template = CommandTemplate.parse(c.command(), spec.space().names());
-    return new CommandObjective(template, workdir(spec, c), c.timeout());
+    return new CommandObjective(command(spec, c));
   }
 
   /** The command's working directory: relative to the spec file's directory. */

@@ -35,8 +35,7 @@ public final class SpecReader {
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
   private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence");
-  private static final List<String> PRUNER_KEYS = List.of("type");
-  private static final List<String> OBJECTIVE_KEYS = List.of("builtin", "command", "workdir", "timeout");
+  private static final List<String> OBJECTIVE_KEYS = ExecutionReader.objectiveKeys();
 
   private SpecReader() {}
 
@@ -96,14 +95,18 @@ public final class SpecReader {
       String schema = top.containsKey("storage_schema") ? schema(top.get("storage_schema")) : null;
       List<StudyDirection> directions = directions(top);
       SamplerSpec sampler = top.containsKey("sampler") ? sampler(top.get("sampler")) : null;
-      PrunerSpec pruner = top.containsKey("pruner") ? pruner(top.get("pruner")) : null;
+      PrunerSpec pruner = top.containsKey("pruner") ? new ExecutionReader(nodes).pruner(top.get("pruner"), "pruner") : null;
       SearchSpace space = required(top, root, "space") ? new SpaceReader(nodes).read(top.get("space")) : null;
       ObjectiveSpec objective = required(top, root, "objective") ? objective(top.get("objective")) : null;
       Integer trials = top.containsKey("trials") ? count(top.get("trials"), "trials", 0) : null;
       Duration timeout = top.containsKey("timeout") ? nodes.duration(top.get("timeout"), "timeout") : null;
       Integer workers = top.containsKey("workers") ? count(top.get("workers"), "workers", 1) : Integer.valueOf(1);
       List<Map<String, Object>> enqueue = top.containsKey("enqueue") ? enqueue(top.get("enqueue"), space) : List.of();
-      Object executors = top.containsKey("executors") ? nodes.plain(top.get("executors"), "executors") : null;
+      Object executors = top.containsKey("executors") ? new ExecutionReader(nodes).executors(top.get("executors")) : null;
+      if (pruner != null && directions != null && directions.size() > 1 && !pruner.supportsMultiObjective()) {
+        nodes.error(top.get("pruner"), "pruner", "the " + pruner.type() + " pruner needs a single objective; the spec"
+            + " gives " + directions.size() + " directions (use none or threshold)");
+      }
       if (objective != null && space != null) {
         SpecChecks.objectiveFitsSpace(nodes, top.get("objective"), objective, space, directions);
       }
@@ -194,18 +197,6 @@ public final class SpecReader {
       return false;
     }
 
-    private PrunerSpec pruner(Node node) {
-      Map<String, Node> keys = typed(node, "pruner", PRUNER_KEYS);
-      if (keys == null) return null;
-      String type = typeOf(keys, node, "pruner");
-      if (type == null) return null;
-      if (!PrunerSpec.AVAILABLE.contains(type)) {
-        nodes.error(keys.getOrDefault("type", node), "pruner.type", PrunerSpec.unavailable(type));
-        return null;
-      }
-      return new PrunerSpec(type);
-    }
-
     /** {@code sampler: random} is short for {@code sampler: {type: random}}. */
     private Map<String, Node> typed(Node node, String field, List<String> allowed) {
       if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode) return Map.of("type", node);
@@ -230,7 +221,7 @@ public final class SpecReader {
         return null;
       }
       if (builtin) {
-        for (String k : List.of("workdir", "timeout")) {
+        for (String k : List.of("workdir", "timeout", "env", "metric", "grace", "retries")) {
           if (keys.containsKey(k)) nodes.error(keys.get(k), "objective." + k, "is only used with command:");
         }
         String name = nodes.string(keys.get("builtin"), "objective.builtin");
@@ -239,8 +230,17 @@ public final class SpecReader {
       String line = nodes.string(keys.get("command"), "objective.command");
       String workdir = keys.containsKey("workdir") ? nodes.string(keys.get("workdir"), "objective.workdir") : ".";
       Duration timeout = keys.containsKey("timeout") ? nodes.duration(keys.get("timeout"), "objective.timeout") : null;
-      if (line == null || workdir == null || (keys.containsKey("timeout") && timeout == null)) return null;
-      return new ObjectiveSpec.Command(line, workdir, timeout);
+      ExecutionReader execution = new ExecutionReader(nodes);
+      java.util.Map<String, String> env = keys.containsKey("env") ? execution.env(keys.get("env")) : java.util.Map.of();
+      ObjectiveSpec.Metric metric = keys.containsKey("metric") ? execution.metric(keys.get("metric")) : null;
+      Duration grace = keys.containsKey("grace") ? nodes.duration(keys.get("grace"), "objective.grace") : null;
+      Integer retries = keys.containsKey("retries") ? execution.retries(keys.get("retries")) : Integer.valueOf(0);
+      if (line == null || workdir == null || (keys.containsKey("timeout") && timeout == null) || env == null
+          || (keys.containsKey("metric") && metric == null) || (keys.containsKey("grace") && grace == null)
+          || retries == null) {
+        return null;
+      }
+      return new ObjectiveSpec.Command(line, workdir, timeout, env, metric, grace, retries);
     }
 
     private Integer count(Node node, String field, int min) {

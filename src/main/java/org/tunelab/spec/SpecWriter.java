@@ -47,7 +47,12 @@ public final class SpecWriter {
     for (StudyDirection d : spec.directions()) directions.add(d.name().toLowerCase(java.util.Locale.ROOT));
     line(out, "directions", value(directions));
     if (spec.sampler() != null) line(out, "sampler", sampler(spec.sampler()));
-    if (spec.pruner() != null) line(out, "pruner", "{type: " + string(spec.pruner().type()) + "}");
+    if (spec.pruner() != null) {
+      java.util.Map<String, Object> pruner = new java.util.LinkedHashMap<>();
+      pruner.put("type", spec.pruner().type());
+      pruner.putAll(spec.pruner().settings());
+      line(out, "pruner", value(pruner));
+    }
     out.append("space:\n");
     for (Param p : spec.space().params()) {
       out.append("  ").append(string(p.name())).append(": ").append(param(p)).append('\n');
@@ -105,6 +110,14 @@ public final class SpecWriter {
     StringBuilder b = new StringBuilder("{command: ").append(quoted(c.command()));
     if (!c.workdir().equals(".")) b.append(", workdir: ").append(string(c.workdir()));
     if (c.timeout() != null) b.append(", timeout: ").append(DurationFormat.format(c.timeout()));
+    if (!c.env().isEmpty()) b.append(", env: ").append(value(c.env()));
+    if (c.metric() != null) {
+      b.append(", metric: {regex: ").append(quoted(c.metric().regex()));
+      if (c.metric().step() != null) b.append(", step: ").append(quoted(c.metric().step()));
+      b.append('}');
+    }
+    if (c.grace() != null) b.append(", grace: ").append(DurationFormat.format(c.grace()));
+    if (c.retries() != 0) b.append(", retries: ").append(c.retries());
     return b.append('}').toString();
   }
 

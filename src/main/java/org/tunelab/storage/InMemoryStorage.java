@@ -1,8 +1,11 @@
 package org.tunelab.storage;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ import org.tunelab.trial.TrialState;
 public final class InMemoryStorage implements Storage {
   private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<Long, Long> studyOfTrial = new HashMap<>();
+  /** Latest heartbeat per trial, to the second as a SQLite store keeps it, so both stores judge alike. */
+  private final Map<Long, Instant> heartbeats = new HashMap<>();
   private long nextStudyId = 1;
   private long nextTrialId = 1;
   private long version;
@@ -61,7 +66,10 @@ public final class InMemoryStorage implements Storage {
   @Override
   public synchronized void deleteStudy(long studyId) {
     StudyRecord s = study(studyId);
-    s.trials.forEach(t -> studyOfTrial.remove(t.trialId()));
+    s.trials.forEach(t -> {
+      studyOfTrial.remove(t.trialId());
+      heartbeats.remove(t.trialId());
+    });
     studies.remove(studyId);
     version++;
   }
@@ -207,6 +215,23 @@ public final class InMemoryStorage implements Storage {
     List<FrozenTrial> all = study(studyId).trials;
     if (states.isEmpty()) return List.copyOf(all);
     return all.stream().filter(t -> states.contains(t.state())).toList();
+  }
+
+  @Override
+  public synchronized void recordHeartbeats(Collection<Long> trialIds) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    for (long id : trialIds) {
+      Long studyId = studyOfTrial.get(id);
+      if (studyId != null && find(study(studyId), id).state() == TrialState.RUNNING) heartbeats.put(id, now);
+    }
+    version++;
+  }
+
+  @Override
+  public synchronized List<FrozenTrial> staleTrials(long studyId, Duration grace) {
+    Instant limit = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(Math.max(0, grace.toSeconds()));
+    return study(studyId).trials.stream().filter(t -> t.state() == TrialState.RUNNING)
+        .filter(t -> heartbeats.containsKey(t.trialId()) && heartbeats.get(t.trialId()).isBefore(limit)).toList();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.tunelab.storage;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +90,21 @@ public interface Storage extends AutoCloseable {
   default List<FrozenTrial> trials(long studyId) {
     return trials(studyId, Set.of());
   }
+
+  /**
+   * Records "now" as the latest heartbeat of each trial that is still RUNNING, in one transaction;
+   * trials that finished meanwhile are skipped. The time is the store's clock (for SQLite the
+   * database's {@code CURRENT_TIMESTAMP} in Optuna's {@code trial_heartbeats} table), so that
+   * runners on machines with skewed clocks agree on what is stale.
+   */
+  void recordHeartbeats(Collection<Long> trialIds);
+
+  /**
+   * The study's RUNNING trials whose latest heartbeat is older than {@code grace} by the store's
+   * clock (to the second), by number. A trial that never sent a heartbeat is never stale, as in
+   * Optuna: its runner may not send any.
+   */
+  List<FrozenTrial> staleTrials(long studyId, Duration grace);
 
   /**
    * A number that changes whenever anything in the store changed, including by another process. Live

@@ -265,7 +265,8 @@ public final class Study implements StudyView {
     return stopRequested.get();
   }
 
-  void clearStop() {
+  /** Clears a stop request, so that a new loop or executor on this study may run; called when one starts. */
+  public void clearStop() {
     stopRequested.set(false);
   }
 

@@ -604,6 +604,24 @@ public abstract class StorageContract {
     assertEquals(storage.dataVersion(), storage.dataVersion());
   }
 
+  // ---- heartbeats ------------------------------------------------------------------------------
+  @Test
+  void staleTrialsAreRunningTrialsWhoseHeartbeatIsOlderThanTheGrace() throws InterruptedException {
+    long id = storage.createStudy("hb", MIN);
+    FrozenTrial beating = storage.createTrial(id, null);
+    FrozenTrial silent = storage.createTrial(id, null);
+    FrozenTrial done = storage.createTrial(id, null);
+    storage.recordHeartbeats(List.of(beating.trialId(), done.trialId()));
+    storage.updateTrial(done.trialId(), complete(1.0));
+    storage.recordHeartbeats(List.of(done.trialId())); // finished: skipped, not an error
+    assertEquals(List.of(), storage.staleTrials(id, java.time.Duration.ofSeconds(60)));
+    Thread.sleep(1100); // heartbeats are kept to the second, as Optuna keeps them
+    assertEquals(List.of(beating.number()),
+        storage.staleTrials(id, java.time.Duration.ZERO).stream().map(FrozenTrial::number).toList(),
+        "a trial that never sent a heartbeat (" + silent.number() + ") is never stale");
+    assertEquals(List.of(), storage.staleTrials(id, java.time.Duration.ofSeconds(60)));
+  }
+
   @Test
   void describesItself() {
     assertFalse(storage.describe().isBlank());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,6 +288,23 @@ public final class SqliteStorage implements Storage {
       List<FrozenTrial> out = reader.ofStudy(s, studyId, states);
       if (out.isEmpty()) requireStudy(s, studyId);
       return out;
+    });
+  }
+
+  @Override
+  public void recordHeartbeats(Collection<Long> trialIds) {
+    if (trialIds.isEmpty()) return;
+    db.write("record heartbeats of " + trialIds.size() + " trial(s)", s -> {
+      HeartbeatTable.record(s, trialIds);
+      return null;
+    });
+  }
+
+  @Override
+  public List<FrozenTrial> staleTrials(long studyId, Duration grace) {
+    return db.read("find stale trials of study " + studyId, s -> {
+      List<Long> ids = HeartbeatTable.stale(s, studyId, grace);
+      return ids.isEmpty() ? List.of() : reader.byIds(s, ids);
     });
   }
 

@@ -1,0 +1,353 @@
+package org.tunelab.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tunelab.study.Study;
+import org.tunelab.study.Trial;
+import org.tunelab.study.TrialPrunedException;
+import org.tunelab.trial.FrozenTrial;
+
+/**
+ * Runs a study's trials on this machine, {@code slots} at a time, each through a {@link TrialRunner}
+ * on its own worker thread; GPUs are handed out per trial. The run ends when its trial budget is
+ * used, its wall-clock limit passed (no trial starts after it; running ones finish), or it is
+ * stopped; {@link #run()} returns once every trial it started has ended.
+ *
+ * <p><b>Never lost.</b> Before starting, stale trials of earlier runs are ended (and re-queued as
+ * the {@link RecoveryPolicy} says); WAITING trials run first. Running trials send heartbeats. On
+ * Ctrl+C or JVM shutdown, a hook kills every running program with its process tree and marks the
+ * trials FAIL, or re-queues them when {@code requeueInterrupted} is set; nothing stays RUNNING.
+ *
+ * <p><b>Control.</b> {@link #pause()}, {@link #resume()} and {@link #setSlots} act on the study's
+ * {@link StudyControl}, so they reach every process running the study, and so do
+ * {@code tunelab pause|resume|slots} from another terminal; {@link #stop()} and {@link #stopNow()}
+ * stop this executor. All of them may be called from any thread. The executor polls the store
+ * every half second.
+ *
+ * <pre>{@code
+ * LocalExecutor executor = new LocalExecutor(study, new CommandTrialRunner(command),
+ *     ExecutorOptions.slots(4).withTrials(100).withSpace(space));
+ * ExecutionResult result = executor.run();
+ * }</pre>
+ */
+public final class LocalExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
+  private static final long CONTROL_POLL_MILLIS = 500;
+
+  private final Study study;
+  private final TrialRunner runner;
+  private final ExecutorOptions options;
+  private final Object lock = new Object();
+  private final Map<Long, Thread> live = new ConcurrentHashMap<>();
+  private final List<TrialOutputListener> outputListeners = new CopyOnWriteArrayList<>();
+  private final GpuPool gpus;
+  private final BitSet busySlots = new BitSet();
+  private final long beginMillis = System.currentTimeMillis();
+  // Guarded by lock.
+  private int slots;
+  private boolean paused;
+  private boolean stopRequested;
+  private boolean interrupted;
+  private int running;
+  private int started;
+  private int complete;
+  private int pruned;
+  private int failed;
+  private int requeued;
+  private long lastControlPoll;
+
+  public LocalExecutor(Study study, TrialRunner runner, ExecutorOptions options) {
+    this.study = Objects.requireNonNull(study, "study");
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.options = Objects.requireNonNull(options, "options");
+    this.slots = options.slots();
+    this.gpus = new GpuPool(options.gpus(), options.gpusPerTrial());
+  }
+
+  /** Lines printed by every trial's program, live; see {@link TrialOutputListener}. */
+  public void addOutputListener(TrialOutputListener listener) {
+    outputListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /**
+   * Runs until the budget is used, the time is up, or a stop; blocks the calling thread.
+   *
+   * @throws IllegalStateException when called twice
+   */
+  public ExecutionResult run() {
+    long begin = System.nanoTime();
+    long deadline = options.timeout() == null ? Long.MAX_VALUE : begin + options.timeout().toNanos();
+    study.clearStop();
+    List<TrialRecovery.Recovered> recovered = TrialRecovery.recover(study, options.recovery());
+    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tunelab-heartbeat"));
+    long every = options.heartbeat().toMillis();
+    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "tunelab-trial-worker"));
+    Thread hook = new Thread(this::shutdown, "tunelab-executor-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ExecutionResult.Reason reason;
+    try {
+      reason = startTrials(workers, deadline);
+      awaitRunning();
+    } finally {
+      heartbeat.shutdownNow();
+      workers.shutdown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting; the hook does the rest.
+      }
+    }
+    synchronized (lock) {
+      if (interrupted) reason = ExecutionResult.Reason.INTERRUPTED;
+      return new ExecutionResult(started, complete, pruned, failed, requeued, reason,
+          Duration.ofNanos(System.nanoTime() - begin), recovered);
+    }
+  }
+
+  private ExecutionResult.Reason startTrials(ExecutorService workers, long deadline) {
+    while (true) {
+      int slot;
+      List<String> trialGpus;
+      synchronized (lock) {
+        pollControl(false);
+        if (interrupted || stopRequested || study.isStopRequested()) return ExecutionResult.Reason.STOPPED;
+        if (System.nanoTime() >= deadline) return ExecutionResult.Reason.TIMEOUT;
+        if (options.trials() != null && started >= options.trials()) return ExecutionResult.Reason.BUDGET;
+        if (paused || running >= slots || !gpus.canTake()) {
+          waitOnLock(CONTROL_POLL_MILLIS);
+          continue;
+        }
+        slot = busySlots.nextClearBit(0);
+        busySlots.set(slot);
+        trialGpus = gpus.take();
+        running++;
+        started++;
+      }
+      int s = slot;
+      workers.execute(() -> work(s, trialGpus));
+    }
+  }
+
+  private void awaitRunning() {
+    synchronized (lock) {
+      while (running > 0) {
+        pollControl(true);
+        waitOnLock(CONTROL_POLL_MILLIS);
+      }
+    }
+  }
+
+  /** Reads the study's control when due. Guarded by lock. */
+  private void pollControl(boolean draining) {
+    long now = System.currentTimeMillis();
+    if (now - lastControlPoll < CONTROL_POLL_MILLIS) return;
+    lastControlPoll = now;
+    StudyControl control;
+    try {
+      control = StudyControl.read(study);
+    } catch (RuntimeException e) {
+      LOG.warn("could not read the control of study {}: {}", study.studyName(), e.getMessage());
+      return;
+    }
+    apply(control);
+  }
+
+  private void apply(StudyControl control) {
+    boolean wasPaused = paused;
+    paused = StudyControl.PAUSED.equals(control.state());
+    if (paused != wasPaused) LOG.info("study {} {}", study.studyName(), paused ? "paused" : "resumed");
+    if (StudyControl.STOPPED.equals(control.state()) && control.at() >= beginMillis) stopRequested = true;
+    if (control.slots() != null && control.at() >= beginMillis && control.slots() != slots) {
+      LOG.info("study {}: {} slot(s) instead of {}", study.studyName(), control.slots(), slots);
+      slots = control.slots();
+    }
+  }
+
+  private void work(int slot, List<String> trialGpus) {
+    Trial trial = null;
+    try {
+      trial = options.space() == null ? study.ask() : study.ask(options.space());
+      live.put(trial.trialId(), Thread.currentThread());
+      study.storage().recordHeartbeats(List.of(trial.trialId()));
+      evaluate(trial, new TrialContext(slot, trialGpus, options.logDir(), this::fanOut));
+    } catch (RuntimeException e) {
+      // The sampler or the store failed; ask() already marked its trial FAIL.
+      LOG.warn("could not start a trial of study {}: {}", study.studyName(), e.getMessage());
+      count(false, false);
+    } finally {
+      if (trial != null) live.remove(trial.trialId());
+      synchronized (lock) {
+        running--;
+        busySlots.clear(slot);
+        gpus.release(trialGpus);
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void evaluate(Trial trial, TrialContext context) {
+    try {
+      List<Double> values = runner.run(trial, context);
+      FrozenTrial done = study.tell(trial, values);
+      count(done.state() == org.tunelab.trial.TrialState.COMPLETE, false);
+    } catch (TrialPrunedException p) {
+      study.prune(trial);
+      synchronized (lock) {
+        pruned++;
+      }
+    } catch (InterruptedException e) {
+      interrupted(trial);
+    } catch (CommandFailedException e) {
+      if (isShuttingDown()) {
+        interrupted(trial); // its program was killed under it by the shutdown
+      } else {
+        study.fail(trial, e.getMessage());
+        count(false, false);
+      }
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      study.fail(trial, e.getClass().getName().startsWith("org.tunelab.") ? message
+          : e.getClass().getSimpleName() + ": " + message);
+      LOG.warn("trial {} failed: {}", trial.number(), message);
+      count(false, false);
+    }
+  }
+
+  private void interrupted(Trial trial) {
+    FrozenTrial failedTrial = study.fail(trial, "TuneLab was stopped while the trial ran; its program was killed");
+    Integer copy = options.requeueInterrupted()
+        ? TrialRecovery.requeue(study, failedTrial, Math.max(1, options.recovery().retries())) : null;
+    count(false, copy != null);
+  }
+
+  private void count(boolean isComplete, boolean isRequeued) {
+    synchronized (lock) {
+      if (isComplete) complete++;
+      else failed++;
+      if (isRequeued) requeued++;
+    }
+  }
+
+  private boolean isShuttingDown() {
+    synchronized (lock) {
+      return interrupted || ProcessTree.isShuttingDown();
+    }
+  }
+
+  private void fanOut(int number, boolean stderr, String line) {
+    for (TrialOutputListener l : outputListeners) l.line(number, stderr, line);
+  }
+
+  private void beat() {
+    if (live.isEmpty()) return;
+    try {
+      study.storage().recordHeartbeats(new ArrayList<>(live.keySet()));
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat of study {} failed: {}", study.studyName(), e.getMessage());
+    }
+  }
+
+  /** The JVM is exiting: kill every running program, let the workers record it, then give up waiting. */
+  private void shutdown() {
+    stopNow();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    synchronized (lock) {
+      while (running > 0 && System.nanoTime() < until) waitOnLock(100);
+    }
+    int left = study.failRunningTrials("TuneLab was stopped while the trial ran");
+    if (left > 0) LOG.warn("marked {} running trial(s) of study {} as failed on shutdown", left, study.studyName());
+  }
+
+  /** Pauses every run of the study: running trials go on, no new one starts until {@link #resume()}. */
+  public void pause() {
+    StudyControl.pause(study);
+    refreshNow();
+  }
+
+  public void resume() {
+    StudyControl.resume(study);
+    refreshNow();
+  }
+
+  /** Sets the number of slots of every run of the study; running trials are never killed for it. */
+  public void setSlots(int n) {
+    StudyControl.slots(study, n);
+    refreshNow();
+  }
+
+  /** Starts no further trial; running ones finish. */
+  public void stop() {
+    synchronized (lock) {
+      stopRequested = true;
+      lock.notifyAll();
+    }
+  }
+
+  /** Starts no further trial and kills the running ones (FAIL, or re-queued as configured). */
+  public void stopNow() {
+    synchronized (lock) {
+      stopRequested = true;
+      interrupted = true;
+      lock.notifyAll();
+    }
+    live.values().forEach(Thread::interrupt);
+  }
+
+  public int slots() {
+    synchronized (lock) {
+      return slots;
+    }
+  }
+
+  public boolean isPaused() {
+    synchronized (lock) {
+      return paused;
+    }
+  }
+
+  /** Trials running now. */
+  public int running() {
+    synchronized (lock) {
+      return running;
+    }
+  }
+
+  private void refreshNow() {
+    StudyControl control = StudyControl.read(study);
+    synchronized (lock) {
+      apply(control);
+      lock.notifyAll();
+    }
+  }
+
+  private void waitOnLock(long millis) {
+    try {
+      lock.wait(millis);
+    } catch (InterruptedException e) {
+      // The caller's thread was interrupted: treat it as a stop of everything. The flag is not set
+      // again, so that the wait for running trials does not spin.
+      stopRequested = true;
+      interrupted = true;
+      live.values().forEach(Thread::interrupt);
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

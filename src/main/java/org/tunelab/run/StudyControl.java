@@ -1,0 +1,73 @@
+package org.tunelab.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tunelab.study.Study;
+
+/**
+ * Pause, resume, stop and the number of slots of a study, for every process running it: kept in
+ * the study's system attribute {@code tunelab:control} ({@code {"state": "paused", "slots": 4,
+ * "at": epoch-millis}}), which each {@link LocalExecutor} polls. The store is the one channel every
+ * runner already shares, so {@code tunelab pause} works on a run in another terminal or on another
+ * machine. A stop applies to the runs going at the time it was given, not to later ones.
+ *
+ * @param state {@code running}, {@code paused} or {@code stopped}
+ * @param slots the number of slots every executor should use, or {@code null} to keep their own
+ * @param at when the state was set, in epoch milliseconds
+ */
+public record StudyControl(String state, Integer slots, long at) {
+  /** The system attribute that holds it. */
+  public static final String ATTR = "tunelab:control";
+  public static final String RUNNING = "running";
+  public static final String PAUSED = "paused";
+  public static final String STOPPED = "stopped";
+
+  public StudyControl {
+    if (!RUNNING.equals(state) && !PAUSED.equals(state) && !STOPPED.equals(state)) {
+      throw new IllegalArgumentException("state must be running, paused or stopped, got " + state);
+    }
+    if (slots != null && slots < 1) throw new IllegalArgumentException("slots must be >= 1, got " + slots);
+  }
+
+  /** The study's control, {@code running} with no slot count when none was ever set. */
+  public static StudyControl of(Map<String, Object> studySystemAttrs) {
+    if (!(studySystemAttrs.get(ATTR) instanceof Map<?, ?> m)) return new StudyControl(RUNNING, null, 0);
+    String state = m.get("state") instanceof String s && (s.equals(PAUSED) || s.equals(STOPPED)) ? s : RUNNING;
+    Integer slots = m.get("slots") instanceof Number n && n.longValue() >= 1 ? (int) Math.min(n.longValue(), 4096) : null;
+    long at = m.get("at") instanceof Number n ? n.longValue() : 0;
+    return new StudyControl(state, slots, at);
+  }
+
+  public static StudyControl read(Study study) {
+    return of(study.systemAttrs());
+  }
+
+  /** Pauses every run of the study: running trials go on, no new one starts until resumed. */
+  public static void pause(Study study) {
+    write(study, PAUSED, read(study).slots());
+  }
+
+  public static void resume(Study study) {
+    write(study, RUNNING, read(study).slots());
+  }
+
+  /** Stops the runs going now after their running trials; later runs are not affected. */
+  public static void stop(Study study) {
+    write(study, STOPPED, read(study).slots());
+  }
+
+  /** Sets the slots of every run of the study, keeping its state. */
+  public static void slots(Study study, int slots) {
+    if (slots < 1) throw new IllegalArgumentException("slots must be >= 1, got " + slots);
+    StudyControl now = read(study);
+    write(study, now.state(), slots);
+  }
+
+  private static void write(Study study, String state, Integer slots) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state", state);
+    if (slots != null) m.put("slots", (long) slots);
+    m.put("at", System.currentTimeMillis());
+    study.setSystemAttr(ATTR, m);
+  }
+}
