@@ -36,7 +36,7 @@ public record RunnerIdentity(String host, long pid, long started) {
     return h.info().startInstant().map(Instant::toEpochMilli);
   }
 
-  Map<String, Object> toAttr() {
+  public Map<String, Object> toAttr() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("host", host);
     m.put("pid", pid);

@@ -18,6 +18,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelListener;
+import org.tunelab.run.CommandFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,13 @@ final class RemoteProcess {
   private final SshOptions options;
   private final String trialDir;
   private final String wrapper;
+  private final int graceTenths;
   private final AtomicBoolean killSent = new AtomicBoolean();
   private volatile int reconnects;
 
-  RemoteProcess(SshConnection connection, SshOptions options, String trialDir, String wrapper) {
+  /** @param grace how long the program may take to stop after SIGTERM before SIGKILL */
+  RemoteProcess(SshConnection connection, SshOptions options, String trialDir, String wrapper, Duration grace) {
+    this.graceTenths = (int) Math.max(1, Math.min(36_000, grace.toMillis() / 100));
     this.connection = connection;
     this.options = options;
     this.trialDir = trialDir;
@@ -85,8 +89,7 @@ final class RemoteProcess {
     FOLLOWED.add(this);
     try {
       for (int attempt = 0; ; attempt++) {
-        ClientSession session = attempt == 0 ? connection.session()
-            : connection.sessionWithRetry(options.reconnectFor(), () -> false);
+        ClientSession session = attempt == 0 ? connection.session() : reconnect(offset);
         BlockingQueue<LogLineSink.Line> lines = new LinkedBlockingQueue<>();
         LogLineSink sink = new LogLineSink(lines, offset);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -116,10 +119,10 @@ final class RemoteProcess {
             if (line != null) {
               offset = line.endOffset();
               keep(tail, line.text());
-              if (handler.line(line.text())) killInBackground("it was pruned");
+              if (handler.line(line.text())) killInBackground("it was pruned", graceTenths);
             } else if (!timedOut && System.nanoTime() > deadline) {
               timedOut = true;
-              killInBackground("it ran past its time limit");
+              killInBackground("it ran past its time limit", 1);
             }
           }
         } finally {
@@ -156,6 +159,16 @@ final class RemoteProcess {
     }
   }
 
+  private ClientSession reconnect(long offset) throws InterruptedException {
+    try {
+      return connection.sessionWithRetry(options.reconnectFor(), () -> false);
+    } catch (SshException e) {
+      throw new CommandFailedException("lost the connection to " + connection.label() + " while the trial ran, and it did not"
+          + " come back within " + options.reconnectFor().toSeconds() + " s (" + e.getMessage() + "); the program may still"
+          + " be running there: its log is " + trialDir + "/log (read up to byte " + offset + ")");
+    }
+  }
+
   private static void keep(Deque<String> tail, String line) {
     if (line.startsWith("@tunelab ") || line.isBlank()) return;
     tail.addLast(line);
@@ -163,12 +176,12 @@ final class RemoteProcess {
   }
 
   /** Kills the program's group from another thread, so the follower keeps reading until the log ends. */
-  void killInBackground(String why) {
+  void killInBackground(String why, int tenths) {
     if (killSent.getAndSet(true)) return;
     Thread t = new Thread(() -> {
       try {
         connection.sessionWithRetry(options.reconnectFor(), () -> false);
-        sendKill(why);
+        sendKill(why, tenths);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (SshException e) {
@@ -183,15 +196,15 @@ final class RemoteProcess {
   void killNow(String why) {
     killSent.set(true);
     try {
-      sendKill(why);
+      sendKill(why, Math.min(graceTenths, 30));
     } catch (SshException e) {
       LOG.warn("{}: could not kill {} ({}): {}", connection.label(), trialDir, why, e.getMessage());
     }
   }
 
-  private void sendKill(String why) {
+  private void sendKill(String why, int tenths) {
     LOG.debug("{}: killing the process group of {} because {}", connection.label(), trialDir, why);
-    RemoteResult r = connection.exec(RemoteScripts.kill(trialDir, 30), Duration.ofSeconds(10));
+    RemoteResult r = connection.exec(RemoteScripts.kill(trialDir, tenths), Duration.ofSeconds(10 + tenths / 10));
     if (!r.ok()) LOG.warn("{}: killing {} failed: {}", connection.label(), trialDir, r.message());
   }
 

@@ -37,9 +37,11 @@ final class RemoteScripts {
    * appended to the log, and records the exit status. It survives SIGTERM sent to its group (the
    * program does not), so that a killed trial still leaves an exit status behind.
    */
-  static String wrapper(String trialDir, String codeDir, List<String> argv, Map<String, String> env, String setup) {
+  static String wrapper(String trialDir, String codeDir, List<String> argv, Map<String, String> env, String setup,
+      String paramsJson) {
     StringBuilder b = new StringBuilder();
     b.append("T=").append(quote(trialDir)).append('\n');
+    b.append("printf '%s' ").append(quote(paramsJson)).append(" > \"$T/params.json\"\n");
     b.append("echo $$ > \"$T/pid.tmp\" && mv \"$T/pid.tmp\" \"$T/pid\"\n");
     // A handler rather than ignoring: ignored signals would stay ignored in the program after exec.
     b.append("trap 'true' TERM INT HUP\n");

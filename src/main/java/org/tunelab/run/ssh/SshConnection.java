@@ -137,6 +137,13 @@ public final class SshConnection implements AutoCloseable {
         throw new SshException(SshException.Kind.REMOTE, host.label() + ": no answer within " + timeout.toSeconds()
             + " s from: " + command);
       }
+      if (status == null && ch.getExitSignal() != null) {
+        return new RemoteResult(128 + 15, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)
+            + "killed by signal " + ch.getExitSignal());
+      }
+      if (status == null && s.isOpen()) {
+        throw new SshException(SshException.Kind.REMOTE, host.label() + ": the command ended without an exit status: " + command);
+      }
       if (status == null) {
         invalidate(s);
         throw new SshException(SshException.Kind.UNREACHABLE, host.label() + ": the connection dropped while running: " + command);
