@@ -44,7 +44,7 @@ final class CodeSync {
   /** What a sync did. */
   record Result(int files, int uploaded, long uploadedBytes, Duration elapsed) {}
 
-  private record LocalFile(String path, Path file, long size, long mtimeSeconds, boolean executable) {}
+  record LocalFile(String path, Path file, long size, long mtimeSeconds, boolean executable) {}
 
   private CodeSync() {}
 

@@ -35,6 +35,18 @@ public interface PassphraseSource {
     };
   }
 
+  /**
+   * Asks on the terminal, without echo, when there is one ({@link java.io.Console}); gives up at once
+   * without a terminal (a run in the background, CI).
+   */
+  static PassphraseSource console() {
+    return (key, attempt) -> {
+      java.io.Console console = System.console();
+      if (console == null) return null;
+      return console.readPassword(attempt == 0 ? "Passphrase for %s: " : "Wrong passphrase; again for %s: ", key);
+    };
+  }
+
   /** This source, and when it has nothing, {@code other}. */
   default PassphraseSource orElse(PassphraseSource other) {
     return (key, attempt) -> {

@@ -26,12 +26,13 @@ public record SshOptions(Path sshConfig, PassphraseSource passphrases, boolean t
   }
 
   /**
-   * {@code ~/.ssh/config}, the passphrase from {@code TUNELAB_SSH_PASSPHRASE}, unknown hosts refused,
+   * {@code ~/.ssh/config}, the passphrase from {@code TUNELAB_SSH_PASSPHRASE} or else asked on the
+   * terminal, unknown hosts refused,
    * 15 s to connect, 10 minutes of reconnecting with pauses of at most 4 s (so a trial's result is in
    * within seconds of the link coming back).
    */
   public static SshOptions defaults() {
-    return new SshOptions(userHome().resolve(".ssh").resolve("config"), PassphraseSource.environment("TUNELAB_SSH_PASSPHRASE"),
+    return new SshOptions(userHome().resolve(".ssh").resolve("config"), PassphraseSource.environment("TUNELAB_SSH_PASSPHRASE").orElse(PassphraseSource.console()),
         false, Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofSeconds(4));
   }
 
