@@ -43,7 +43,7 @@ final class HostsCommand implements Runnable {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting to the hosts");
     }
-    err.println("hosts: " + runner.slots() + " slot(s) on " + runner);
+    err.println("hosts: " + runner.slots() + " slot(s): " + runner.describeSlots());
     err.flush();
   }
 

@@ -111,7 +111,7 @@ public final class HostCheck {
       long total = files.stream().mapToLong(f -> f.size()).sum();
       CodeSync.Limits limits = CodeSync.Limits.defaults();
       long biggest = files.stream().mapToLong(f -> f.size()).max().orElse(0);
-      String detail = String.format(Locale.ROOT, "%d files, %.1f KB to ship from %s", files.size(), total / 1024.0, localCode);
+      String detail = String.format(Locale.ROOT, "%d file(s), %.1f KB to ship from %s", files.size(), total / 1024.0, localCode);
       if (biggest > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
         return new Result("code", Status.FAIL, detail + ": over the size limits (50 MB per file, 200 MB in all);"
             + " list what stays local in " + localCode.resolve(IgnoreRules.FILE_NAME));

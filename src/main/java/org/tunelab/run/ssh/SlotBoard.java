@@ -132,8 +132,10 @@ final class SlotBoard {
   synchronized void markFailed(SshHost host, SshException e) {
     HostState s = hosts.get(host);
     if (!e.kind().isTransient()) {
-      if (s.refusal == null) LOG.error("{}; this host runs no trials in this run", e.getMessage());
+      boolean first = s.refusal == null;
       s.refusal = e;
+      // When nothing is left the caller fails with this message; logging it too would say it twice.
+      if (first && !noSlotLeft()) LOG.error("{}; this host runs no trials in this run", e.getMessage());
     } else {
       if (!s.down) LOG.warn("{}: down, skipped; its trials go to other slots; trying it again in {} s", e.getMessage(), s.pauseMs / 1000);
       s.down = true;

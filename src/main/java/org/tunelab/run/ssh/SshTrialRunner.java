@@ -132,6 +132,11 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
     hosts.forEach(SshHost::close);
   }
 
+  /** The slots, for messages: {@code 1 local slot(s), alice@gpu1:22 (4 slots)}. */
+  public String describeSlots() {
+    return board.toString();
+  }
+
   @Override
   public String toString() {
     return command.template() + " on " + board;

@@ -109,15 +109,17 @@ final class LocalSshd implements AutoCloseable {
   }
 
   /**
-   * Cuts every open connection, as a dropped link would: kills the sshd processes serving sessions
-   * (the listener's descendants), which takes their shells and tails with them. Detached trials are
-   * not descendants (their launching shell exited), so they live on.
+   * Cuts every open connection, as a dropped link would: SIGKILLs the sshd processes serving
+   * sessions (the listener's children and their sshd children), found by parent pid. Their shells
+   * and tails then die of the closed pipes, as on a real host; detached trials run on.
    *
-   * @return how many processes were killed
+   * @return how many sshd processes were killed
    */
   int cutConnections() {
     List<ProcessHandle> serving = new ArrayList<>();
-    process.toHandle().descendants().forEach(serving::add);
+    process.toHandle().descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false))
+        .forEach(serving::add);
     serving.forEach(ProcessHandle::destroyForcibly);
     return serving.size();
   }

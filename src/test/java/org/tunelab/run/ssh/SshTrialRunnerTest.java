@@ -33,7 +33,7 @@ import org.tunelab.trial.TrialState;
 
 /** Real trials through a real sshd: reports, pruning, stopping, slots, per-trial overhead. */
 class SshTrialRunnerTest {
-  private static final Logger LOG = LoggerFactory.getLogger(SshTrialRunnerTest.class);
+  private static final Logger LOG = LoggerFactory.getLogger("tunelab.measure");
   @TempDir static Path dir;
   static LocalSshd sshd;
   static Path code;
