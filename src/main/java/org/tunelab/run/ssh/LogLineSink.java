@@ -16,13 +16,21 @@ final class LogLineSink extends OutputStream {
   /** A line of the log and the offset of the byte after its newline. */
   record Line(String text, long endOffset) {}
 
+  /** The offset of a line that is the end marker, not part of the log. */
+  static final long END_OF_LOG = -2;
+
   private final BlockingQueue<Line> queue;
+  private final String endMarker;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private long offset;
 
-  /** @param startOffset the log offset of the first byte this sink will receive */
-  LogLineSink(BlockingQueue<Line> queue, long startOffset) {
+  /**
+   * @param startOffset the log offset of the first byte this sink will receive
+   * @param endMarker a line starting with it ends the log; it is queued with offset {@link #END_OF_LOG}
+   */
+  LogLineSink(BlockingQueue<Line> queue, long startOffset, String endMarker) {
     this.queue = queue;
+    this.endMarker = endMarker;
     this.offset = startOffset;
   }
 
@@ -37,21 +45,18 @@ final class LogLineSink extends OutputStream {
     for (int i = off; i < off + len; i++) {
       if (b[i] == '\n') {
         partial.write(b, start, i - start);
-        offset += partial.size() + 1;
-        queue.add(new Line(text(), offset));
+        String text = text();
+        if (text.startsWith(endMarker)) {
+          queue.add(new Line(text, END_OF_LOG));
+        } else {
+          offset += partial.size() + 1;
+          queue.add(new Line(text, offset));
+        }
         partial.reset();
         start = i + 1;
       }
     }
     partial.write(b, start, off + len - start);
-  }
-
-  /** At a clean end of the log: its last line, when it had no newline. */
-  synchronized void flushLastLine() {
-    if (partial.size() == 0) return;
-    offset += partial.size();
-    queue.add(new Line(text(), offset));
-    partial.reset();
   }
 
   private String text() {

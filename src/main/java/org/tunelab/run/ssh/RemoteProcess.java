@@ -1,8 +1,6 @@
 package org.tunelab.run.ssh;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,10 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.channel.Channel;
-import org.apache.sshd.common.channel.ChannelListener;
 import org.tunelab.run.CommandFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +31,7 @@ final class RemoteProcess {
   private static final int TAIL_LINES = 20;
   private static final LogLineSink.Line END = new LogLineSink.Line("", -1);
   private static final Set<RemoteProcess> FOLLOWED = ConcurrentHashMap.newKeySet();
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(RemoteProcess::killAllFollowed, "tunelab-kill-remote-trials"));
@@ -55,6 +51,7 @@ final class RemoteProcess {
   private final int graceTenths;
   private final AtomicBoolean killSent = new AtomicBoolean();
   private volatile int reconnects;
+  private volatile Thread killer;
 
   /** @param grace how long the program may take to stop after SIGTERM before SIGKILL */
   RemoteProcess(SshConnection connection, SshOptions options, String trialDir, String wrapper, Duration grace) {
@@ -91,20 +88,12 @@ final class RemoteProcess {
       for (int attempt = 0; ; attempt++) {
         ClientSession session = attempt == 0 ? connection.session() : reconnect(offset);
         BlockingQueue<LogLineSink.Line> lines = new LinkedBlockingQueue<>();
-        LogLineSink sink = new LogLineSink(lines, offset);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ChannelExec channel;
+        String nonce = Long.toHexString(RANDOM.nextLong());
+        LogLineSink sink = new LogLineSink(lines, offset, RemoteScripts.END_MARKER + nonce + " ");
+        RemoteShell shell;
         try {
-          channel = session.createExecChannel(RemoteScripts.startAndFollow(trialDir, wrapper, offset));
-          channel.setOut(sink);
-          channel.setErr(err);
-          channel.addChannelListener(new ChannelListener() {
-            @Override
-            public void channelClosed(Channel c, Throwable reason) {
-              lines.add(END);
-            }
-          });
-          channel.open().verify(options.connectTimeout().toMillis());
+          shell = connection.takeShell(session);
+          shell.run(RemoteScripts.startAndFollow(trialDir, wrapper, offset, nonce), sink, () -> lines.add(END));
         } catch (IOException e) {
           connection.invalidate(session);
           if (attempt == 0) {
@@ -112,10 +101,16 @@ final class RemoteProcess {
           }
           continue;
         }
+        LogLineSink.Line endLine = null;
+        boolean clean = false;
         try {
           while (true) {
             LogLineSink.Line line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line == END) break;
+            if (line != null && line.endOffset() == LogLineSink.END_OF_LOG) {
+              endLine = line;
+              break;
+            }
             if (line != null) {
               offset = line.endOffset();
               keep(tail, line.text());
@@ -125,28 +120,24 @@ final class RemoteProcess {
               killInBackground("it ran past its time limit", 1);
             }
           }
+          clean = endLine != null;
         } finally {
-          channel.close(true);
+          if (clean) connection.returnShell(shell);
+          else shell.close();
         }
-        String errText = err.toString(StandardCharsets.UTF_8);
-        int marker = errText.lastIndexOf(RemoteScripts.EXIT_MARKER);
-        if (marker >= 0) {
-          sink.flushLastLine();
-          for (LogLineSink.Line line; (line = lines.poll()) != null; ) {
-            if (line == END) continue;
-            keep(tail, line.text());
-            handler.line(line.text());
-          }
-          String status = errText.substring(marker + RemoteScripts.EXIT_MARKER.length()).strip();
+        if (endLine != null) {
+          // "<marker><nonce> <script status> <exit status or 'missing'>"
+          String[] f = endLine.text().split(" ");
+          String status = f.length >= 3 ? f[2] : "missing";
           int exit = status.matches("\\d+") ? Integer.parseInt(status) : -1;
           List<String> lastLines = new ArrayList<>(tail);
-          String before = errText.substring(0, marker).strip();
-          if (!before.isEmpty()) lastLines.add(before);
+          String shellErrors = shell.stderr().strip();
+          if (!shellErrors.isEmpty()) lastLines.add(shellErrors);
           if (exit == -1 && !killSent.get()) lastLines.add("the program on " + connection.label()
               + " ended without an exit status (killed with SIGKILL, or the host restarted); its log: " + trialDir + "/log");
           return new RemoteOutcome(timedOut ? -1 : exit, timedOut, lastLines, Duration.ofNanos(System.nanoTime() - begin), reconnects);
         }
-        // No exit marker: the link dropped under the follower. The program runs on; follow it again.
+        // No end marker: the link dropped under the follower. The program runs on; follow it again.
         connection.invalidate(session);
         reconnects++;
         LOG.warn("{}: lost the connection while following {} (at byte {}); reconnecting", connection.label(), trialDir, offset);
@@ -156,6 +147,10 @@ final class RemoteProcess {
       throw e;
     } finally {
       FOLLOWED.remove(this);
+      // The program is gone once its log ended; let the kill command finish before the caller moves on
+      // (and perhaps closes the connection under it).
+      Thread k = killer;
+      if (k != null) k.join(5000);
     }
   }
 
@@ -189,6 +184,7 @@ final class RemoteProcess {
       }
     }, "tunelab-ssh-kill");
     t.setDaemon(true);
+    killer = t;
     t.start();
   }
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * {@code setsid}, detached from the SSH session, so a dropped connection does not end it.
  */
 final class RemoteScripts {
-  /** Printed on the follow command's stderr after the log ends: the exit status, or {@code missing}. */
-  static final String EXIT_MARKER = "@@tunelab-exit ";
+  /** Starts the line that ends a followed log: {@code @@tunelab-end-<nonce> <script status> <exit status>}. */
+  static final String END_MARKER = "@@tunelab-end-";
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private RemoteScripts() {}
@@ -64,31 +64,36 @@ final class RemoteScripts {
   }
 
   /**
-   * Starts the trial unless it was already started (so the line can be sent again after a dropped
+   * Starts the trial unless it was already started (so the lines can be sent again after a dropped
    * connection without starting it twice), then follows its log from byte {@code offset} until the
-   * wrapper ends, and prints {@link #EXIT_MARKER} and the exit status on stderr.
+   * wrapper ends. Runs in a subshell of a long-lived shell ({@link RemoteShell}), whose stdin it
+   * must not read; ends with the line {@link #END_MARKER}{@code nonce}, on a line of its own (a
+   * newline is added when the log ends without one). The nonce is random per trial, so a program
+   * cannot print the marker by accident or on purpose.
    */
-  static String startAndFollow(String trialDir, String wrapper, long offset) {
-    String t = quote(trialDir);
-    return "T=" + t + "\n"
+  static String startAndFollow(String trialDir, String wrapper, long offset, String nonce) {
+    String from = "+" + (offset + 1);
+    return "T=" + quote(trialDir) + "\n"
+        + "(\n"
         + "if mkdir \"$T\" 2>/dev/null; then\n"
         + "  printf '%s' " + quote(wrapper) + " > \"$T/run.sh\" && : > \"$T/log\" || exit 95\n"
         + "  if command -v bash >/dev/null 2>&1; then S=bash; else S=sh; fi\n"
         + "  command -v setsid >/dev/null 2>&1 || { echo 'tunelab: setsid is missing on this host (util-linux)' >&2; exit 94; }\n"
-        + "  setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
+        // bash (the shell RemoteShell prefers) reaps the finished wrapper, so tail --pid sees it end;
+        // plain sh would leave a zombie that looks alive, so there the wrapper goes to init instead.
+        + "  if [ -n \"$BASH_VERSION\" ]; then setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
+        + "  else ( setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n  fi\n"
         + "fi\n"
-        + follow(offset);
-  }
-
-  /** Follows the log of the trial in {@code $T} from byte {@code offset}, then prints the exit marker. */
-  static String follow(long offset) {
-    String from = "+" + (offset + 1);
-    return "cd \"$T\" || exit 93\n"
+        + "cd \"$T\" || exit 93\n"
         + "i=0; while [ ! -s pid ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n"
         + "if [ -f exit ]; then tail -c " + from + " log\n"
         + "elif [ -s pid ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
+        + "else echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
         + "fi\n"
-        + "printf '\\n" + EXIT_MARKER + "%s\\n' \"$(cat exit 2>/dev/null || echo missing)\" >&2\n";
+        + ") < /dev/null\n"
+        + "s=$?\n"
+        + "[ -n \"$(tail -c 1 \"$T/log\" 2>/dev/null)\" ] && echo\n"
+        + "echo \"" + END_MARKER + nonce + " $s $(cat \"$T/exit\" 2>/dev/null || echo missing)\"\n";
   }
 
   /**

@@ -5,7 +5,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,21 +38,9 @@ final class SshAgentClient extends AbstractAgentProxy {
     this.socket = socket;
   }
 
-  /** Whether {@code SSH_AUTH_SOCK} names a socket that exists. */
-  static boolean available() {
-    return socketPath().isPresent();
-  }
-
-  private static Optional<Path> socketPath() {
-    String s = System.getenv("SSH_AUTH_SOCK");
-    if (s == null || s.isBlank()) return Optional.empty();
-    Path p = Path.of(s);
-    return Files.exists(p) ? Optional.of(p) : Optional.empty();
-  }
-
-  /** A factory for MINA's client when an agent is running; empty otherwise. */
-  static Optional<SshAgentFactory> factoryIfAvailable() {
-    return socketPath().map(path -> new SshAgentFactory() {
+  /** A factory for MINA's client using the agent at {@code socket}; empty when it is {@code null}. */
+  static Optional<SshAgentFactory> factory(Path socket) {
+    return Optional.ofNullable(socket).map(path -> new SshAgentFactory() {
       @Override
       public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
         return List.of();

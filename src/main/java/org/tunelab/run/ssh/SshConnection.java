@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -39,6 +41,7 @@ public final class SshConnection implements AutoCloseable {
   private final SshClient client;
   private ClientSession session;
   private boolean closed;
+  private final Deque<RemoteShell> idleShells = new ArrayDeque<>(); // guarded by this
 
   /**
    * Reads the SSH config for the target; connects only when a session is first asked for.
@@ -54,7 +57,7 @@ public final class SshConnection implements AutoCloseable {
     client.setServerKeyVerifier(new HostKeyCheck(host.knownHosts(), host.hostName(), host.port(), options.trustNewHost()));
     client.setHostConfigEntryResolver(ResolvedHost.resolver(options.sshConfig()));
     client.setKeyIdentityProvider(keys);
-    SshAgentClient.factoryIfAvailable().ifPresent(client::setAgentFactory);
+    SshAgentClient.factory(options.agentSocket()).ifPresent(client::setAgentFactory);
     client.setNioWorkers(2);
     // Keepalives notice a link that died without a reset (cable, VPN, suspended laptop) within ~20 s.
     CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(5));
@@ -156,6 +159,29 @@ public final class SshConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * A shell on {@code s} for one trial: an idle one left by an earlier trial, or a new one.
+   *
+   * @throws IOException when the channel cannot be opened (the link dropped)
+   */
+  RemoteShell takeShell(ClientSession s) throws IOException {
+    synchronized (this) {
+      while (!idleShells.isEmpty()) {
+        RemoteShell shell = idleShells.pop();
+        if (shell.session() == s && shell.isOpen()) return shell;
+        shell.close();
+      }
+    }
+    return RemoteShell.open(s, options.connectTimeout());
+  }
+
+  /** Gives back a shell whose script ended cleanly, for the next trial. */
+  synchronized void returnShell(RemoteShell shell) {
+    shell.detach();
+    if (!closed && shell.isOpen() && shell.session() == session && idleShells.size() < 32) idleShells.push(shell);
+    else shell.close();
+  }
+
   /** Drops the current session if it is still the given one (after a channel saw the link fail). */
   synchronized void invalidate(ClientSession broken) {
     if (session == broken && broken != null) {
@@ -195,7 +221,7 @@ public final class SshConnection implements AutoCloseable {
       for (String p : keys.problems()) m.append(p).append("; ");
       m.append("offered ");
       m.append(keys.files().size() == 1 ? "key " + keys.files().get(0) : "keys " + keys.files());
-      if (SshAgentClient.available()) m.append(" and the ssh-agent");
+      if (options.agentSocket() != null) m.append(" and the keys of the ssh-agent at ").append(options.agentSocket());
       m.append("; check that the public key is in ~").append(host.user()).append("/.ssh/authorized_keys on the host");
       return new SshException(SshException.Kind.AUTH, m.toString(), e);
     }
@@ -231,6 +257,10 @@ public final class SshConnection implements AutoCloseable {
       closed = true;
       s = session;
       session = null;
+    }
+    synchronized (this) {
+      idleShells.forEach(RemoteShell::close);
+      idleShells.clear();
     }
     if (s != null) s.close(false);
     client.stop();

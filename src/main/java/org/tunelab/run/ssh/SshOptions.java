@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param connectTimeout the limit for one connection attempt (TCP, handshake and authentication)
  * @param reconnectFor how long a dropped connection is retried before the trials on it fail
  * @param maxBackoff the longest pause between reconnection attempts (they start at 250 ms and double)
+ * @param agentSocket the ssh-agent's socket, or {@code null} for none
  */
 public record SshOptions(Path sshConfig, PassphraseSource passphrases, boolean trustNewHost, Duration connectTimeout,
-    Duration reconnectFor, Duration maxBackoff) {
+    Duration reconnectFor, Duration maxBackoff, Path agentSocket) {
   public SshOptions {
     Objects.requireNonNull(sshConfig, "sshConfig");
     Objects.requireNonNull(passphrases, "passphrases");
@@ -33,27 +34,40 @@ public record SshOptions(Path sshConfig, PassphraseSource passphrases, boolean t
    */
   public static SshOptions defaults() {
     return new SshOptions(userHome().resolve(".ssh").resolve("config"), PassphraseSource.environment("TUNELAB_SSH_PASSPHRASE").orElse(PassphraseSource.console()),
-        false, Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofSeconds(4));
+        false, Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofSeconds(4), agentFromEnvironment());
+  }
+
+  /** {@code SSH_AUTH_SOCK}, when it names a socket that exists. */
+  static Path agentFromEnvironment() {
+    String s = System.getenv("SSH_AUTH_SOCK");
+    if (s == null || s.isBlank()) return null;
+    Path p = Path.of(s);
+    return java.nio.file.Files.exists(p) ? p : null;
+  }
+
+  /** Another ssh-agent socket, or {@code null} to use no agent. */
+  public SshOptions withAgentSocket(Path socket) {
+    return new SshOptions(sshConfig, passphrases, trustNewHost, connectTimeout, reconnectFor, maxBackoff, socket);
   }
 
   public SshOptions withSshConfig(Path file) {
-    return new SshOptions(file, passphrases, trustNewHost, connectTimeout, reconnectFor, maxBackoff);
+    return new SshOptions(file, passphrases, trustNewHost, connectTimeout, reconnectFor, maxBackoff, agentSocket);
   }
 
   public SshOptions withPassphrases(PassphraseSource source) {
-    return new SshOptions(sshConfig, source, trustNewHost, connectTimeout, reconnectFor, maxBackoff);
+    return new SshOptions(sshConfig, source, trustNewHost, connectTimeout, reconnectFor, maxBackoff, agentSocket);
   }
 
   public SshOptions withTrustNewHost(boolean trust) {
-    return new SshOptions(sshConfig, passphrases, trust, connectTimeout, reconnectFor, maxBackoff);
+    return new SshOptions(sshConfig, passphrases, trust, connectTimeout, reconnectFor, maxBackoff, agentSocket);
   }
 
   public SshOptions withReconnectFor(Duration limit) {
-    return new SshOptions(sshConfig, passphrases, trustNewHost, connectTimeout, limit, maxBackoff);
+    return new SshOptions(sshConfig, passphrases, trustNewHost, connectTimeout, limit, maxBackoff, agentSocket);
   }
 
   public SshOptions withConnectTimeout(Duration limit) {
-    return new SshOptions(sshConfig, passphrases, trustNewHost, limit, reconnectFor, maxBackoff);
+    return new SshOptions(sshConfig, passphrases, trustNewHost, limit, reconnectFor, maxBackoff, agentSocket);
   }
 
   static Path userHome() {

@@ -129,6 +129,41 @@ class SshConnectionTest {
   }
 
   @Test
+  void signsWithTheAgentWhenNoKeyIsGiven() throws Exception {
+    Path socket = dir.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("agent.log").toFile()).start();
+    try {
+      SshTrialRunnerTest.waitFor(() -> Files.exists(socket), 5000);
+      ProcessBuilder add = new ProcessBuilder("ssh-add", sshd.userKey.toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process p = add.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertEquals(0, p.waitFor(), out);
+      SshTarget noKey = sshd.target().withKey(dir.resolve("no_such_key"));
+      try (SshConnection c = new SshConnection(noKey, options().withAgentSocket(socket))) {
+        assertEquals("agent\n", c.exec("echo agent", Duration.ofSeconds(10)).stdout());
+      }
+      try (SshConnection c = new SshConnection(noKey, options().withAgentSocket(null))) {
+        assertEquals(SshException.Kind.AUTH, assertThrows(SshException.class, c::session).kind());
+      }
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  @Test
+  void goesThroughAJumpHost() {
+    // The server is its own jump host: TuneLab logs in, then tunnels to 127.0.0.1:port from there.
+    SshTarget jumped = sshd.target().withJump(System.getProperty("user.name") + "@127.0.0.1:" + sshd.port);
+    try (SshConnection c = new SshConnection(jumped, options())) {
+      RemoteResult r = c.exec("echo $SSH_CLIENT", Duration.ofSeconds(10));
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertTrue(c.label().contains(" via "), c.label());
+    }
+  }
+
+  @Test
   void honoursAnSshConfigAlias() throws Exception {
     Path config = dir.resolve("ssh_config");
     Files.writeString(config, "Host testbox\n  HostName 127.0.0.1\n  Port " + sshd.port + "\n  User "
