@@ -151,6 +151,30 @@ class SshTrialRunnerTest {
   }
 
   @Test
+  void combinesLocalSlotsWithAHostAndHandsOutTheHostsGpus() throws Exception {
+    Files.writeString(code.resolve("gpu.sh"), "sleep 0.3; echo \"@tunelab {\\\"value\\\": ${CUDA_VISIBLE_DEVICES:-9}}\"\n");
+    TrialCommand cmd = command("sh gpu.sh {x}", Duration.ofMinutes(1));
+    try (SshTrialRunner runner = SshTrialRunner.builder(cmd, options(), "mixed")
+        .local(new org.tunelab.run.CommandTrialRunner(cmd), 1, List.of())
+        .host(sshd.target().withSlots(2).withGpus(List.of("3", "5"))).build()) {
+      assertEquals(3, runner.slots());
+      List<FrozenTrial> trials = run(runner, Pruner.none(), "mixed", 9);
+      java.util.Set<Double> remoteValues = new java.util.TreeSet<>();
+      int local = 0;
+      for (FrozenTrial t : trials) {
+        assertEquals(TrialState.COMPLETE, t.state(), String.valueOf(t.systemAttrs()));
+        if (t.systemAttrs().containsKey(SshHost.REMOTE_ATTR)) remoteValues.add(t.value());
+        else {
+          local++;
+          assertEquals(9.0, t.value(), "a local trial got no GPU");
+        }
+      }
+      assertTrue(local >= 1, "no trial ran locally");
+      assertEquals(java.util.Set.of(3.0, 5.0), remoteValues, "each remote trial gets one of the host's GPUs");
+    }
+  }
+
+  @Test
   void measuresPerTrialOverheadOnAReusedConnection() throws Exception {
     try (SshTrialRunner runner = SshTrialRunner.builder(command("true {x}", Duration.ofMinutes(1)), options(), "overhead")
         .host(sshd.target()).build()) {
