@@ -60,7 +60,10 @@ public final class CommandTrialRunner implements TrialRunner {
     List<String> argv = command.template().argv(trial.params());
     TrialFiles files = TrialFiles.create(context.logDir(), trial.number(), PythonJson.write(trial.params()));
     try {
-      trial.setSystemAttr(RunnerIdentity.ATTR, RunnerIdentity.self().toAttr());
+      // The executor has stored the runner already; a runner used alone (CommandObjective) stores it here.
+      if (!RunnerIdentity.self().toAttr().equals(trial.snapshot().systemAttrs().get(RunnerIdentity.ATTR))) {
+        trial.setSystemAttr(RunnerIdentity.ATTR, RunnerIdentity.self().toAttr());
+      }
       if (files.log() != null) trial.setSystemAttr(LOG_ATTR, files.log().toString());
       trial.flush();
       ProcessBuilder builder = new ProcessBuilder(argv).directory(workdir.toFile());

@@ -55,6 +55,7 @@ public final class LocalExecutor {
   private final GpuPool gpus;
   private final BitSet busySlots = new BitSet();
   private final long beginMillis = System.currentTimeMillis();
+  private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
   // Guarded by lock.
   private int slots;
   private boolean paused;
@@ -87,6 +88,7 @@ public final class LocalExecutor {
    * @throws IllegalStateException when called twice
    */
   public ExecutionResult run() {
+    if (!ran.compareAndSet(false, true)) throw new IllegalStateException("an executor runs once; create another");
     long begin = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : begin + options.timeout().toNanos();
     study.clearStop();
@@ -169,8 +171,13 @@ public final class LocalExecutor {
     boolean wasPaused = paused;
     paused = StudyControl.PAUSED.equals(control.state());
     if (paused != wasPaused) LOG.info("study {} {}", study.studyName(), paused ? "paused" : "resumed");
-    if (StudyControl.STOPPED.equals(control.state()) && control.at() >= beginMillis) stopRequested = true;
-    if (control.slots() != null && control.at() >= beginMillis && control.slots() != slots) {
+    // A stop or slot count given before this executor existed was meant for the runs of that time.
+    boolean givenSince = control.at() > beginMillis;
+    if (StudyControl.STOPPED.equals(control.state()) && givenSince) {
+      stopRequested = true;
+      if (control.kill() && !interrupted) stopNow();
+    }
+    if (control.slots() != null && givenSince && control.slots() != slots) {
       LOG.info("study {}: {} slot(s) instead of {}", study.studyName(), control.slots(), slots);
       slots = control.slots();
     }
@@ -181,6 +188,9 @@ public final class LocalExecutor {
     try {
       trial = options.space() == null ? study.ask() : study.ask(options.space());
       live.put(trial.trialId(), Thread.currentThread());
+      // Who runs it, stored before it runs: if this process dies, the next run knows at once.
+      trial.setSystemAttr(RunnerIdentity.ATTR, RunnerIdentity.self().toAttr());
+      trial.flush();
       study.storage().recordHeartbeats(List.of(trial.trialId()));
       evaluate(trial, new TrialContext(slot, trialGpus, options.logDir(), this::fanOut));
     } catch (RuntimeException e) {
@@ -285,6 +295,9 @@ public final class LocalExecutor {
   /** Sets the number of slots of every run of the study; running trials are never killed for it. */
   public void setSlots(int n) {
     StudyControl.slots(study, n);
+    synchronized (lock) {
+      slots = n;
+    }
     refreshNow();
   }
 

@@ -44,16 +44,20 @@ final class ProcessTree {
     return out;
   }
 
-  /** Asks the root to stop (SIGTERM), which a program can catch to finish cleanly. */
+  /**
+   * Asks the root to stop (SIGTERM), which a program can catch to finish cleanly. Sent through its
+   * handle: {@code Process.destroy()} would also close our ends of its pipes, so the program would
+   * die of a broken pipe at its next print and its last output would be lost.
+   */
   static void terminate(Process process) {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** SIGKILL to the root and all its descendants, children first so none is re-parented and missed. */
   static void kill(Process process) {
     List<ProcessHandle> tree = descendants(process);
     tree.forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly(); // keeps the pipes open, so what it printed last is still read
     killSurvivors(tree);
   }
 

@@ -36,6 +36,7 @@ public record RunnerIdentity(String host, long pid, long started) {
     return h.info().startInstant().map(Instant::toEpochMilli);
   }
 
+  /** The value of the {@value #ATTR} attribute. */
   public Map<String, Object> toAttr() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("host", host);

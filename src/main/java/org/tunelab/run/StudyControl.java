@@ -14,8 +14,9 @@ import org.tunelab.study.Study;
  * @param state {@code running}, {@code paused} or {@code stopped}
  * @param slots the number of slots every executor should use, or {@code null} to keep their own
  * @param at when the state was set, in epoch milliseconds
+ * @param kill with {@code stopped}: kill the running trials instead of letting them finish
  */
-public record StudyControl(String state, Integer slots, long at) {
+public record StudyControl(String state, Integer slots, long at, boolean kill) {
   /** The system attribute that holds it. */
   public static final String ATTR = "tunelab:control";
   public static final String RUNNING = "running";
@@ -31,11 +32,11 @@ public record StudyControl(String state, Integer slots, long at) {
 
   /** The study's control, {@code running} with no slot count when none was ever set. */
   public static StudyControl of(Map<String, Object> studySystemAttrs) {
-    if (!(studySystemAttrs.get(ATTR) instanceof Map<?, ?> m)) return new StudyControl(RUNNING, null, 0);
+    if (!(studySystemAttrs.get(ATTR) instanceof Map<?, ?> m)) return new StudyControl(RUNNING, null, 0, false);
     String state = m.get("state") instanceof String s && (s.equals(PAUSED) || s.equals(STOPPED)) ? s : RUNNING;
     Integer slots = m.get("slots") instanceof Number n && n.longValue() >= 1 ? (int) Math.min(n.longValue(), 4096) : null;
     long at = m.get("at") instanceof Number n ? n.longValue() : 0;
-    return new StudyControl(state, slots, at);
+    return new StudyControl(state, slots, at, STOPPED.equals(state) && Boolean.TRUE.equals(m.get("kill")));
   }
 
   public static StudyControl read(Study study) {
@@ -44,29 +45,38 @@ public record StudyControl(String state, Integer slots, long at) {
 
   /** Pauses every run of the study: running trials go on, no new one starts until resumed. */
   public static void pause(Study study) {
-    write(study, PAUSED, read(study).slots());
+    write(study, PAUSED, read(study).slots(), false);
   }
 
   public static void resume(Study study) {
-    write(study, RUNNING, read(study).slots());
+    write(study, RUNNING, read(study).slots(), false);
   }
 
   /** Stops the runs going now after their running trials; later runs are not affected. */
   public static void stop(Study study) {
-    write(study, STOPPED, read(study).slots());
+    write(study, STOPPED, read(study).slots(), false);
+  }
+
+  /**
+   * Stops the runs going now at once: their running trials are killed and marked FAIL (or
+   * re-queued, as each run was told); later runs are not affected.
+   */
+  public static void stopNow(Study study) {
+    write(study, STOPPED, read(study).slots(), true);
   }
 
   /** Sets the slots of every run of the study, keeping its state. */
   public static void slots(Study study, int slots) {
     if (slots < 1) throw new IllegalArgumentException("slots must be >= 1, got " + slots);
     StudyControl now = read(study);
-    write(study, now.state(), slots);
+    write(study, now.state(), slots, now.kill());
   }
 
-  private static void write(Study study, String state, Integer slots) {
+  private static void write(Study study, String state, Integer slots, boolean kill) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("state", state);
     if (slots != null) m.put("slots", (long) slots);
+    if (kill) m.put("kill", true);
     m.put("at", System.currentTimeMillis());
     study.setSystemAttr(ATTR, m);
   }

@@ -26,7 +26,7 @@ final class ExecutionReader {
     if (node instanceof ScalarNode) {
       String type = nodes.string(node, field + ".type");
       if (type == null) return null;
-      return checkedType(node, field, type) ? build(node, field, type, Map.of()) : null;
+      return checkedType(node, field, type) ? build(Map.of(), node, field, type, Map.of()) : null;
     }
     Map<String, Node> keys = nodes.mapping(node, field, null);
     if (keys == null) return null;
@@ -62,7 +62,8 @@ final class ExecutionReader {
         else settings.put(key, v);
       }
     }
-    return ok ? build(node, field, type, settings) : null;
+    PrunerSpec spec = build(keys, node, field, type, settings); // range errors too, even after unknown keys
+    return ok ? spec : null;
   }
 
   private boolean checkedType(Node node, String field, String type) {
@@ -71,12 +72,19 @@ final class ExecutionReader {
     return false;
   }
 
-  private PrunerSpec build(Node node, String field, String type, Map<String, Object> settings) {
+  /** Builds the pruner to check its settings; an error naming a setting is reported at that setting's line. */
+  private PrunerSpec build(Map<String, Node> keys, Node node, String field, String type, Map<String, Object> settings) {
     PrunerSpec spec = new PrunerSpec(type, settings);
     try {
       spec.toPruner();
     } catch (IllegalArgumentException e) {
-      nodes.error(node, field, e.getMessage());
+      String message = e.getMessage();
+      String key = message.split("[ :]", 2)[0];
+      if (keys.containsKey(key)) {
+        nodes.error(keys.get(key), field + "." + key, message.substring(key.length()).replaceFirst("^:? ", ""));
+      } else {
+        nodes.error(node, field, message);
+      }
       return null;
     }
     return spec;

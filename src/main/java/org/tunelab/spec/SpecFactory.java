@@ -97,8 +97,8 @@ public final class SpecFactory {
       o = o.withSlots(SshExecutors.totalSlots(spec)).withGpus(List.of(), 1);
     }
     if (e.heartbeat() != null) {
-      o = o.withHeartbeat(e.heartbeat()).withRecovery(o.recovery().withGrace(e.heartbeat().multipliedBy(2)
-          .compareTo(java.time.Duration.ofSeconds(2)) < 0 ? java.time.Duration.ofSeconds(2) : e.heartbeat().multipliedBy(2)));
+      // Stale after six missed heartbeats, as with the defaults (10 s, 60 s): one slow transaction is not death.
+      o = o.withHeartbeat(e.heartbeat()).withRecovery(o.recovery().withGrace(e.heartbeat().multipliedBy(6)));
     }
     return o;
   }

@@ -69,7 +69,7 @@ class SpecReaderTest {
         workers: 4
         enqueue:
           - {x: 1.5, optimizer: adam}
-        executors: {local: {slots: 2}}
+        executors: [{type: local, slots: 2, gpus: [0, 1]}]
         """, STUDY);
     assertEquals("full", spec.name());
     assertEquals("sqlite:///studies.db", spec.storage());
@@ -90,7 +90,8 @@ class SpecReaderTest {
     assertEquals(Duration.ofMinutes(90), spec.timeout());
     assertEquals(4, spec.workers());
     assertEquals(List.of(Map.of("x", 1.5, "optimizer", "adam")), spec.enqueue());
-    assertEquals(Map.of("local", Map.of("slots", 2L)), spec.executors());
+    assertEquals(List.of(Map.of("type", "local", "slots", 2L, "gpus", List.of(0L, 1L))), spec.executors());
+    assertEquals(new ExecutorSpec(2, List.of("0", "1"), 1, null), ExecutorSpec.of(spec));
   }
 
   @Test
@@ -189,10 +190,41 @@ class SpecReaderTest {
   }
 
   @Test
-  void refusesPrunerNotAvailableInThisVersion() {
-    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("pruner: {type: median}"), STUDY));
-    assertEquals("study.yaml:6: pruner.type: pruner 'median' is not available in this version; available: none",
-        e.getMessage());
+  void readsPrunerSettingsWithAWrappedPruner() {
+    StudySpec spec = SpecReader.parse(minimal("pruner: {type: patient, patience: 3, wrapped: {type: median, n_warmup_steps: 2}}"),
+        STUDY);
+    assertEquals(new PrunerSpec("patient", Map.of("patience", 3L, "wrapped", Map.of("type", "median", "n_warmup_steps", 2L))),
+        spec.pruner());
+    assertEquals(new org.tunelab.pruner.PatientPruner(org.tunelab.pruner.PercentilePruner.median(5, 2, 1, 1), 3, 0.0),
+        spec.pruner().toPruner());
+  }
+
+  @Test
+  void reportsPrunerSettingsThatDoNotFitAtTheirLine() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("""
+        pruner:
+          type: asha
+          reduction_factor: 1
+          n_warmup_steps: 3
+        objective: {command: "x {x}", metric: {regex: "acc=(["}, retries: -1}
+        executors: [{type: local, slots: 0, gpus_per_trial: 2, gpus: [0]}]""").replace("objective: {builtin: sphere}\n", ""),
+        STUDY));
+    assertEquals(List.of(
+        "study.yaml:7: pruner.reduction_factor: must be >= 2, got 1",
+        "study.yaml:8: pruner.n_warmup_steps: is not a setting of the asha pruner (settings: min_resource,"
+            + " reduction_factor, min_early_stopping_rate, bootstrap_count)",
+        "study.yaml:9: objective.metric: regex is not a valid regular expression: Unclosed character class near index 5",
+        "study.yaml:9: objective.retries: must be >= 0, got -1",
+        "study.yaml:10: executors[0].slots: must be >= 1, got 0",
+        "study.yaml:10: executors[0].gpus_per_trial: is 2 but only 1 GPU(s) are listed in gpus"),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void refusesUnknownPrunerWithAHint() {
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("pruner: {type: medain}"), STUDY));
+    assertEquals("study.yaml:6: pruner.type: unknown pruner 'medain'; did you mean 'median'?; available: none, median,"
+        + " percentile, asha, successive_halving, hyperband, threshold, patient, wilcoxon", e.getMessage());
   }
 
   @Test

@@ -42,10 +42,13 @@ class SpecWriterTest {
         new Param("momentum", FloatDistribution.of(0, 0.99), Condition.when("choice", "no", 1L)),
         Param.of("with space", FloatDistribution.of(-1e20, 1e20)));
     StudySpec spec = new StudySpec(Path.of("x.yaml"), "every feature: \"quoted\"", "sqlite:////tmp/a b.db", "v3.0.0.d",
-        List.of(StudyDirection.MAXIMIZE, StudyDirection.MINIMIZE), new SamplerSpec("grid", 3L, 4, null, null), PrunerSpec.none(),
+        List.of(StudyDirection.MAXIMIZE, StudyDirection.MINIMIZE), new SamplerSpec("grid", 3L, 4, null, null),
+        new PrunerSpec("threshold", Map.of("lower", 0.5, "n_warmup_steps", 2L)),
         space, new ObjectiveSpec.Command("python3 'my script.py' --lr {lr} --json '{\"a\": 1}'", "sub dir",
-            Duration.ofSeconds(90)),
-        7, Duration.ofHours(2), 3, List.of(Map.of("lr", 0.001, "choice", "no")), Map.of("local", List.of(1L, "two")));
+            Duration.ofSeconds(90), Map.of("OMP_NUM_THREADS", "1", "NAME", "a b"),
+            new ObjectiveSpec.Metric("val_acc=([0-9.]+)", "epoch=(\\d+)"), Duration.ofSeconds(5), 2),
+        7, Duration.ofHours(2), 3, List.of(Map.of("lr", 0.001, "choice", "no")),
+        List.of(Map.of("type", "local", "slots", 2L, "gpus", List.of("0", "1"))));
     String yaml = SpecWriter.write(spec);
     assertEquals(spec, SpecReader.parse(yaml, Path.of("x.yaml")), yaml);
   }
