@@ -39,6 +39,7 @@ public final class SshConnection implements AutoCloseable {
   private final ResolvedHost host;
   private final KeyFiles keys;
   private final SshClient client;
+  private final HostKeyCheck hostKeys;
   private ClientSession session;
   private boolean closed;
   private final Deque<RemoteShell> idleShells = new ArrayDeque<>(); // guarded by this
@@ -54,7 +55,8 @@ public final class SshConnection implements AutoCloseable {
     this.host = ResolvedHost.resolve(target, options);
     this.keys = new KeyFiles(host.keys(), options.passphrases());
     this.client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(new HostKeyCheck(host.knownHosts(), host.hostName(), host.port(), options.trustNewHost()));
+    this.hostKeys = new HostKeyCheck(host.knownHosts(), host.hostName(), host.port(), options.trustNewHost());
+    client.setServerKeyVerifier(hostKeys);
     client.setHostConfigEntryResolver(ResolvedHost.resolver(options.sshConfig()));
     client.setKeyIdentityProvider(keys);
     SshAgentClient.factory(options.agentSocket()).ifPresent(client::setAgentFactory);
@@ -193,6 +195,7 @@ public final class SshConnection implements AutoCloseable {
   private ClientSession connectOnce() {
     long timeoutMs = options.connectTimeout().toMillis();
     ClientSession s = null;
+    hostKeys.clear();
     try {
       HostConfigEntry entry = new HostConfigEntry(host.alias(), host.hostName(), host.port(), host.user(), host.jump());
       ConnectFuture future = client.connect(entry, null, null);
@@ -209,11 +212,10 @@ public final class SshConnection implements AutoCloseable {
   }
 
   private SshException translate(ClientSession s, Exception e) {
-    String refusal = s == null ? null : s.getAttribute(HostKeyCheck.REFUSAL);
+    HostKeyCheck.Refusal refusal = hostKeys.refusal();
     if (refusal != null) {
-      boolean changed = Boolean.TRUE.equals(s.getAttribute(HostKeyCheck.CHANGED));
-      return new SshException(changed ? SshException.Kind.HOST_KEY_CHANGED : SshException.Kind.HOST_KEY_UNKNOWN,
-          host.label() + ": refused: " + refusal, e);
+      return new SshException(refusal.changed() ? SshException.Kind.HOST_KEY_CHANGED : SshException.Kind.HOST_KEY_UNKNOWN,
+          host.label() + ": refused: " + refusal.message(), e);
     }
     String why = rootMessage(e);
     if (s != null && (why.contains("No more authentication methods") || why.contains("authentication"))) {
