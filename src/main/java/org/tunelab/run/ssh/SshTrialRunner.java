@@ -1,6 +1,5 @@
 package org.tunelab.run.ssh;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,10 +188,5 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
       if (targets.isEmpty() && localSlots == 0) throw new IllegalArgumentException("no host and no local slot");
       return new SshTrialRunner(this);
     }
-  }
-
-  /** For tests: the local directory whose code is shipped. */
-  Path codeDir() {
-    return command.workdir();
   }
 }
