@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Ships the objective's working directory to a host before its first trial: the files not ignored by
  * {@link IgnoreRules}, and of those only the ones whose size or modification time differ from the
  * host's copy (which gets the local modification time, so an unchanged file is never sent twice).
- * Files only on the host are left alone: trials may have written them.
+ * Files only on the host are left alone: trials may have written them. Files go over SFTP, or one
+ * {@code cat} command each when the host's sshd has no SFTP subsystem.
  *
  * <p>Called on one thread per host; not thread-safe.
  */
@@ -94,8 +95,16 @@ final class CodeSync {
   }
 
   private static long upload(SshConnection connection, String remoteDir, List<LocalFile> changed) {
+    SftpClient sftp;
+    try {
+      sftp = SftpClientFactory.instance().createSftpClient(connection.session());
+    } catch (IOException e) {
+      // Minimal hosts often run sshd without the SFTP subsystem; plain commands still work there.
+      LOG.info("{}: no SFTP ({}); copying with cat instead", connection.label(), e.getMessage());
+      return uploadWithCat(connection, remoteDir, changed);
+    }
     long bytes = 0;
-    try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(connection.session())) {
+    try (sftp) {
       for (LocalFile f : changed) {
         String target = remoteDir + "/" + f.path();
         try (InputStream in = Files.newInputStream(f.file()); OutputStream out = sftp.write(target)) {
@@ -109,7 +118,29 @@ final class CodeSync {
       }
     } catch (IOException e) {
       throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": copying the code to " + remoteDir
-          + " failed: " + e.getMessage() + " (is the SFTP subsystem enabled in the host's sshd_config?)", e);
+          + " failed: " + e.getMessage(), e);
+    }
+    return bytes;
+  }
+
+  /** One command per file: slower than SFTP, for hosts without it. */
+  private static long uploadWithCat(SshConnection connection, String remoteDir, List<LocalFile> changed) {
+    long bytes = 0;
+    for (LocalFile f : changed) {
+      String target = RemoteScripts.quote(remoteDir + "/" + f.path());
+      String tmp = RemoteScripts.quote(remoteDir + "/" + f.path() + ".tunelab-part");
+      String command = "cat > " + tmp + " && chmod " + (f.executable() ? "755 " : "644 ") + tmp + " && touch -d @"
+          + f.mtimeSeconds() + " " + tmp + " && mv " + tmp + " " + target;
+      try (InputStream in = Files.newInputStream(f.file())) {
+        RemoteResult r = connection.exec(command, in, Duration.ofMinutes(10));
+        if (!r.ok()) {
+          throw new SshException(SshException.Kind.REMOTE, connection.label() + ": cannot write " + remoteDir + "/"
+              + f.path() + ": " + r.message());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f.file() + ": " + e.getMessage(), e);
+      }
+      bytes += f.size();
     }
     return bytes;
   }

@@ -129,12 +129,18 @@ public final class SshConnection implements AutoCloseable {
    *     before the command ends, {@link SshException.Kind#REMOTE} when it does not end within {@code timeout}
    */
   public RemoteResult exec(String command, Duration timeout) {
+    return exec(command, null, timeout);
+  }
+
+  /** Like {@link #exec(String, Duration)}, with {@code stdin} (read to its end) on the command's stdin. */
+  RemoteResult exec(String command, java.io.InputStream stdin, Duration timeout) {
     ClientSession s = session();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (ChannelExec ch = s.createExecChannel(command)) {
       ch.setOut(out);
       ch.setErr(err);
+      if (stdin != null) ch.setIn(stdin);
       ch.open().verify(timeout.toMillis());
       Set<ClientChannelEvent> events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout.toMillis());
       Integer status = ch.getExitStatus();
