@@ -68,6 +68,20 @@ class CodeSyncTest {
   }
 
   @Test
+  void copiesWithoutSftpWhenTheHostHasNone(@TempDir Path other) throws Exception {
+    Path code = Files.createDirectories(dir.resolve("code3"));
+    Files.writeString(code.resolve("train.py"), "print('it''s')\n");
+    try (LocalSshd bare = LocalSshd.start(other, false);
+        SshConnection c = new SshConnection(bare.target(), SshOptions.defaults().withSshConfig(dir.resolve("none"))
+            .withPassphrases(PassphraseSource.none()))) {
+      String remote = other.resolve("remote3").toString();
+      assertEquals(1, CodeSync.sync(c, code, remote, CodeSync.Limits.defaults()).uploaded());
+      assertEquals("print('it''s')\n", Files.readString(Path.of(remote, "train.py")));
+      assertEquals(0, CodeSync.sync(c, code, remote, CodeSync.Limits.defaults()).uploaded(), "the time was kept");
+    }
+  }
+
+  @Test
   void refusesCodeOverTheLimitsAndNamesTheBiggestFiles() throws Exception {
     Path code = Files.createDirectories(dir.resolve("code2"));
     Files.writeString(code.resolve("weights.pt"), "0".repeat(5000));

@@ -44,11 +44,16 @@ final class LocalSshd implements AutoCloseable {
   }
 
   static LocalSshd start(Path dir) throws IOException, InterruptedException {
-    assumeAvailable();
-    return new LocalSshd(dir);
+    return start(dir, true);
   }
 
-  private LocalSshd(Path dir) throws IOException, InterruptedException {
+  /** @param sftp whether the server offers the SFTP subsystem (minimal hosts do not) */
+  static LocalSshd start(Path dir, boolean sftp) throws IOException, InterruptedException {
+    assumeAvailable();
+    return new LocalSshd(dir, sftp);
+  }
+
+  private LocalSshd(Path dir, boolean sftp) throws IOException, InterruptedException {
     this.dir = dir;
     this.port = freePort();
     Path hostKey = dir.resolve("host_ed25519");
@@ -80,7 +85,7 @@ final class LocalSshd implements AutoCloseable {
         "MaxSessions 30",
         "MaxStartups 30",
         "LogLevel ERROR",
-        "Subsystem sftp /usr/lib/openssh/sftp-server", ""));
+        sftp ? "Subsystem sftp /usr/lib/openssh/sftp-server" : "", ""));
     // sshd insists on its privilege separation directory even in debug-free foreground mode.
     Files.createDirectories(Path.of("/run/sshd"));
     startProcess();
