@@ -1,6 +1,7 @@
 package org.tunelab.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,10 @@ public interface DialogService {
 
   /** Asks for a database file to open; empty when the user cancels. */
   Optional<Path> showOpenDatabaseDialog(Path initialDirectory);
+
+  /**
+   * Asks where to save a file, offering {@code extensions} (such as {@code png}, {@code svg}) in that
+   * order; empty when the user cancels.
+   */
+  Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions);
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -62,6 +63,24 @@ public final class FxDialogService implements DialogService {
     }
     File file = chooser.showOpenDialog(owner.get());
     return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  @Override
+  public Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.setInitialFileName(suggestedName);
+    for (String ext : extensions) {
+      chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT) + " (*." + ext + ")", "*." + ext));
+    }
+    File file = chooser.showSaveDialog(owner.get());
+    if (file == null) return Optional.empty();
+    Path path = file.toPath();
+    // the chooser does not add the extension of the chosen filter by itself
+    FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+    String name = path.getFileName().toString();
+    if (chosen != null && !name.contains(".")) path = path.resolveSibling(name + chosen.getExtensions().get(0).substring(1));
+    return Optional.of(path);
   }
 
   private Alert alert(Alert.AlertType type, String title, String message) {

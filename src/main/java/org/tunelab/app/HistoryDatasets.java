@@ -2,6 +2,8 @@ package org.tunelab.app;
 
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import java.util.List;
+import org.tunelab.analysis.Downsampling;
 import org.tunelab.analysis.OptimizationHistory;
 
 /**
@@ -36,8 +38,16 @@ final class HistoryDatasets {
     best.setNotify(false);
     values.clear();
     best.clear();
-    for (OptimizationHistory.Point p : history.points()) values.add(p.trialNumber(), p.value(), false);
-    for (OptimizationHistory.Point p : history.bestSoFar()) best.add(p.trialNumber(), p.value(), false);
+    // thinned to what the screen can show apart, so 100,000 trials draw as fast as a few thousand
+    for (OptimizationHistory.Point p : Downsampling.thin(history.points(), 600, 300, 20_000)) {
+      values.add(p.trialNumber(), p.value(), false);
+    }
+    List<OptimizationHistory.Point> b = history.bestSoFar();
+    for (int k = 0; k < b.size(); k++) {
+      if (k == 0 || k == b.size() - 1 || b.get(k).value() != b.get(k - 1).value()) {
+        best.add(b.get(k).trialNumber(), b.get(k).value(), false);
+      }
+    }
     values.setNotify(true);
     best.setNotify(true);
   }

@@ -52,6 +52,8 @@ public final class MainViewModel {
 
   private StudyWatcher watcher;
   private long generation;
+  /** When the open database was asked for, until its first study is shown: the open time users feel. */
+  private long openedAtNanos;
   private String studyToSelect;
 
   public MainViewModel(AppContext context) {
@@ -121,6 +123,7 @@ public final class MainViewModel {
     Objects.requireNonNull(location, "location");
     closeDatabase();
     long token = generation;
+    openedAtNanos = System.nanoTime();
     live.set(LiveState.OPENING);
     problem.set("");
     executor.execute(() -> {
@@ -211,6 +214,11 @@ public final class MainViewModel {
       selectStudy(preferred(loaded.studies()).studyId());
     } else if (loaded.study() != null && loaded.study().studyId() == selectedStudyId.get()) {
       study.apply(loaded.study());
+      if (openedAtNanos != 0) {
+        LOG.info("study {} ({} trials) shown {} ms after opening the database", loaded.study().name(),
+            loaded.study().rows().size(), (System.nanoTime() - openedAtNanos) / 1_000_000);
+        openedAtNanos = 0;
+      }
     }
   }
 

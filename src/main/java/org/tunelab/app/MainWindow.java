@@ -9,6 +9,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -29,6 +32,8 @@ public final class MainWindow {
   private final TrialTableView trialTable;
   private final HistoryChartView historyChart;
   private final StudyListView studyList;
+  private final TrialFilterBar filterBar;
+  private final PlotsView plots;
 
   public MainWindow(Stage stage, MainViewModel viewModel) {
     this.stage = stage;
@@ -36,6 +41,8 @@ public final class MainWindow {
     studyList = new StudyListView(viewModel);
     trialTable = new TrialTableView(viewModel.study());
     historyChart = new HistoryChartView(viewModel.study(), viewModel.themeProperty());
+    filterBar = new TrialFilterBar(viewModel.study(), this::exportCsv);
+    plots = new PlotsView(viewModel.study(), viewModel, trialTable::selectTrial, historyChart);
 
     WelcomeView welcome = new WelcomeView(viewModel);
     SplitPane browser = browser();
@@ -51,6 +58,7 @@ public final class MainWindow {
     scene = new Scene(root, 1280, 820);
     applyTheme(viewModel.themeProperty().get());
     viewModel.themeProperty().addListener((o, a, t) -> applyTheme(t));
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterBar::focusSearch);
     scene.setOnDragOver(this::dragOver);
     scene.setOnDragDropped(this::dragDropped);
 
@@ -70,15 +78,19 @@ public final class MainWindow {
     Label counts = new Label();
     counts.getStyleClass().add("study-counts");
     counts.textProperty().bind(viewModel.study().countsTextProperty());
-    HBox header = new HBox(12, name, counts);
+    Label best = new Label();
+    best.setId("bestTrial");
+    best.getStyleClass().add("study-best");
+    best.textProperty().bind(viewModel.study().bestTextProperty());
+    HBox header = new HBox(12, name, counts, best);
     header.setAlignment(Pos.BASELINE_LEFT);
     header.getStyleClass().add("study-header");
-    VBox tablePane = new VBox(header, trialTable);
+    VBox tablePane = new VBox(header, filterBar, trialTable);
     VBox.setVgrow(trialTable, Priority.ALWAYS);
 
-    SplitPane study = new SplitPane(tablePane, historyChart);
+    SplitPane study = new SplitPane(tablePane, plots);
     study.setOrientation(Orientation.VERTICAL);
-    study.setDividerPositions(0.5);
+    study.setDividerPositions(0.42);
     SplitPane browser = new SplitPane(studyList, study);
     browser.setDividerPositions(0.2);
     SplitPane.setResizableWithParent(studyList, false);
@@ -102,6 +114,25 @@ public final class MainWindow {
     banner.managedProperty().bind(viewModel.notificationProperty().isNotEmpty());
     banner.visibleProperty().bind(banner.managedProperty());
     return banner;
+  }
+
+  /** Saves the rows the table shows (filtered and sorted) as CSV, written in the background. */
+  private void exportCsv() {
+    StudyViewModel study = viewModel.study();
+    if (study.studyIdProperty().get() < 0) return;
+    List<TrialRow> rows = List.copyOf(trialTable.getItems());
+    int objectives = study.objectiveCountProperty().get();
+    List<String> params = List.copyOf(study.paramNames());
+    List<String> attrs = List.copyOf(study.userAttrKeys());
+    AppContext context = viewModel.context();
+    context.dialogs().showSaveDialog("Export trials", study.nameProperty().get() + "-trials.csv", List.of("csv"))
+        .ifPresent(file -> context.executor().execute(() -> {
+          try {
+            java.nio.file.Files.writeString(file, TrialCsv.of(rows, objectives, params, attrs));
+          } catch (java.io.IOException e) {
+            context.executor().runOnUi(() -> context.dialogs().showError("Cannot export the trials", file + ": " + e.getMessage(), e));
+          }
+        }));
   }
 
   private void applyTheme(Theme theme) {
@@ -139,6 +170,14 @@ public final class MainWindow {
 
   public HistoryChartView historyChart() {
     return historyChart;
+  }
+
+  TrialFilterBar filterBar() {
+    return filterBar;
+  }
+
+  PlotsView plots() {
+    return plots;
   }
 
   public StudyListView studyList() {

@@ -3,6 +3,7 @@ package org.tunelab.app;
 import java.util.List;
 import java.util.Map;
 import org.tunelab.analysis.OptimizationHistory;
+import org.tunelab.trial.FrozenTrial;
 import org.tunelab.trial.StudyDirection;
 import org.tunelab.trial.TrialState;
 
@@ -10,15 +11,21 @@ import org.tunelab.trial.TrialState;
  * Everything the study area shows of one study, read and computed on a background thread.
  *
  * @param paramNames every parameter any trial used, sorted, one table column each
+ * @param userAttrKeys every user attribute key any trial has, sorted, one table column each
  * @param rows one per trial, by number
+ * @param trials the trials themselves, by number, for the plots
+ * @param best a line about the best trial (or the size of the Pareto front); empty without one
  */
 public record StudySnapshot(long studyId, String name, List<StudyDirection> directions, List<String> paramNames,
-    List<TrialRow> rows, OptimizationHistory history, Map<TrialState, Integer> stateCounts) {
+    List<String> userAttrKeys, List<TrialRow> rows, OptimizationHistory history, Map<TrialState, Integer> stateCounts,
+    List<FrozenTrial> trials, String best) {
 
   public StudySnapshot {
     directions = List.copyOf(directions);
     paramNames = List.copyOf(paramNames);
+    userAttrKeys = List.copyOf(userAttrKeys);
     rows = List.copyOf(rows);
     stateCounts = Map.copyOf(stateCounts);
+    trials = List.copyOf(trials);
   }
 }

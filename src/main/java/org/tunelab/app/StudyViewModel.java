@@ -12,9 +12,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.ObservableList;
 import org.tunelab.analysis.OptimizationHistory;
+import org.tunelab.chart.StudyTrials;
 import org.tunelab.trial.StudyDirection;
 import org.tunelab.trial.TrialState;
 
@@ -37,6 +41,17 @@ public final class StudyViewModel {
       new ReadOnlyObjectWrapper<>(OptimizationHistory.empty(StudyDirection.MINIMIZE, 1));
   private final ReadOnlyStringWrapper historyNote = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper bestText = new ReadOnlyStringWrapper("");
+  private final ObservableList<String> userAttrKeys = FXCollections.observableArrayList();
+  private final ObservableList<String> userAttrKeysView = FXCollections.unmodifiableObservableList(userAttrKeys);
+  private final FilteredList<TrialRow> filtered = new FilteredList<>(rowsView);
+  private final ObjectProperty<TrialFilter> filter = new SimpleObjectProperty<>(TrialFilter.ALL);
+  private final ReadOnlyObjectWrapper<StudyTrials> plotInput = new ReadOnlyObjectWrapper<>();
+
+  public StudyViewModel() {
+    filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        () -> filter.get().isAll() ? null : filter.get(), filter));
+  }
 
   /** Shows {@code snapshot}; rows of the same study are updated in place. */
   public void apply(StudySnapshot snapshot) {
@@ -46,6 +61,9 @@ public final class StudyViewModel {
     name.set(snapshot.name());
     objectiveCount.set(Math.max(1, snapshot.directions().size()));
     if (!paramNames.equals(snapshot.paramNames())) paramNames.setAll(snapshot.paramNames());
+    if (!userAttrKeys.equals(snapshot.userAttrKeys())) userAttrKeys.setAll(snapshot.userAttrKeys());
+    bestText.set(snapshot.best());
+    plotInput.set(new StudyTrials(snapshot.name(), snapshot.directions(), snapshot.trials()));
     ListSync.update(rows, snapshot.rows(), TrialRow::number);
     history.set(snapshot.history());
     historyNote.set(noteFor(snapshot.history()));
@@ -58,6 +76,9 @@ public final class StudyViewModel {
     name.set("");
     rows.clear();
     paramNames.clear();
+    userAttrKeys.clear();
+    bestText.set("");
+    plotInput.set(null);
     objectiveCount.set(1);
     history.set(OptimizationHistory.empty(StudyDirection.MINIMIZE, 1));
     historyNote.set("");
@@ -113,6 +134,29 @@ public final class StudyViewModel {
   /** One per trial, by number; modify only through {@link #apply}. */
   public ObservableList<TrialRow> rows() {
     return rowsView;
+  }
+
+  /** The rows the current {@link #filterProperty() filter} lets through, by number. */
+  public ObservableList<TrialRow> filteredRows() {
+    return filtered;
+  }
+
+  /** Which trials the table shows; set by the filter bar. */
+  public ObjectProperty<TrialFilter> filterProperty() {
+    return filter;
+  }
+
+  public ObservableList<String> userAttrKeys() {
+    return userAttrKeysView;
+  }
+
+  public ReadOnlyStringProperty bestTextProperty() {
+    return bestText.getReadOnlyProperty();
+  }
+
+  /** The study's trials for the plots; {@code null} when no study is shown. */
+  public ReadOnlyObjectProperty<StudyTrials> plotInputProperty() {
+    return plotInput.getReadOnlyProperty();
   }
 
   public ObservableList<String> paramNames() {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.tunelab.analysis.OptimizationHistory;
 import org.tunelab.storage.Storage;
 import org.tunelab.storage.StorageException;
 import org.tunelab.storage.StudySummary;
+import org.tunelab.storage.TrialCursor;
 import org.tunelab.trial.FrozenTrial;
 import org.tunelab.trial.StudyDirection;
 import org.tunelab.trial.TrialState;
@@ -36,6 +38,9 @@ public final class StudyWatcher implements AutoCloseable {
   private boolean failing;
   private boolean closed;
   private TaskExecutor.Cancellable polling;
+  private long cachedStudyId = NONE;
+  private TrialCursor cursor = TrialCursor.START;
+  private final TreeMap<Integer, FrozenTrial> cache = new TreeMap<>();
 
   public StudyWatcher(Storage storage, TaskExecutor executor, Consumer<SessionUpdate> onUi) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -86,22 +91,38 @@ public final class StudyWatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads the study incrementally: only trials that are new or were unfinished at the last reading
+   * (see {@link TrialCursor}), merged into the trials kept from before. At 100,000 trials a poll
+   * then reads a handful of rows instead of the whole study.
+   */
   private StudySnapshot readStudy(long studyId) {
     String name = storage.studyName(studyId);
     List<StudyDirection> directions = storage.directions(studyId);
-    List<FrozenTrial> trials = storage.trials(studyId);
+    if (studyId != cachedStudyId) {
+      cachedStudyId = studyId;
+      cursor = TrialCursor.START;
+      cache.clear();
+    }
+    List<FrozenTrial> changed = storage.trialsSince(studyId, cursor);
+    for (FrozenTrial t : changed) cache.put(t.number(), t);
+    cursor = cursor.advance(changed);
+    List<FrozenTrial> trials = List.copyOf(cache.values());
     TreeSet<String> params = new TreeSet<>();
+    TreeSet<String> attrs = new TreeSet<>();
     Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
     for (TrialState s : TrialState.values()) counts.put(s, 0);
     for (FrozenTrial t : trials) {
       params.addAll(t.params().keySet());
+      attrs.addAll(t.userAttrs().keySet());
       counts.merge(t.state(), 1, Integer::sum);
     }
     OptimizationHistory history = directions.isEmpty()
         ? OptimizationHistory.empty(StudyDirection.MINIMIZE, 0)
         : OptimizationHistory.of(trials, directions, 0);
     List<TrialRow> rows = trials.stream().map(TrialRow::of).toList();
-    return new StudySnapshot(studyId, name, directions, List.copyOf(params), rows, history, counts);
+    return new StudySnapshot(studyId, name, directions, List.copyOf(params), List.copyOf(attrs), rows, history, counts,
+        trials, BestTrialsText.of(trials, directions));
   }
 
   /** Stops polling and closes the storage, after a reading in progress finished. Call off the UI thread. */

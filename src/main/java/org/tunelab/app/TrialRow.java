@@ -15,19 +15,21 @@ import org.tunelab.trial.TrialState;
  * @param params the trial's parameters; a parameter the trial did not use is absent (conditional)
  * @param duration run time, or {@code null} while running or never started
  * @param started when it started, or {@code null} for a waiting trial
+ * @param userAttrs the trial's user attributes
  */
 public record TrialRow(int number, TrialState state, List<Double> values, Map<String, Object> params,
-    Duration duration, LocalDateTime started) {
+    Duration duration, LocalDateTime started, Map<String, Object> userAttrs) {
 
   public TrialRow {
     values = values == null ? List.of() : values;
     params = params == null ? Map.of() : params;
+    userAttrs = userAttrs == null ? Map.of() : userAttrs;
   }
 
   /** A row for {@code trial}; its collections are already immutable, so they are shared, not copied. */
   public static TrialRow of(FrozenTrial trial) {
     return new TrialRow(trial.number(), trial.state(), trial.values(), trial.params(), trial.duration(),
-        trial.datetimeStart());
+        trial.datetimeStart(), trial.userAttrs());
   }
 
   /** The value of objective {@code i}, or {@code null} when the trial has none. */

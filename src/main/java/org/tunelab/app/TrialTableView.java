@@ -27,6 +27,7 @@ public final class TrialTableView extends TableView<TrialRow> {
   private final StudyViewModel study;
   private Integer selectedNumber;
   private List<String> shownParams = List.of();
+  private List<String> shownAttrs = List.of();
   private int shownObjectives = -1;
 
   public TrialTableView(StudyViewModel study) {
@@ -35,11 +36,12 @@ public final class TrialTableView extends TableView<TrialRow> {
     getStyleClass().add("trial-table");
     setPlaceholder(new Label("No trials yet"));
     setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    SortedList<TrialRow> sorted = new SortedList<>(study.rows());
+    SortedList<TrialRow> sorted = new SortedList<>(study.filteredRows());
     sorted.comparatorProperty().bind(comparatorProperty());
     setItems(sorted);
 
     study.paramNames().addListener((ListChangeListener<String>) c -> rebuildColumns());
+    study.userAttrKeys().addListener((ListChangeListener<String>) c -> rebuildColumns());
     study.objectiveCountProperty().addListener((o, a, b) -> rebuildColumns());
     study.studyIdProperty().addListener((o, a, b) -> selectedNumber = null);
     getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -89,6 +91,17 @@ public final class TrialTableView extends TableView<TrialRow> {
     return format == null ? value.toString() : format.apply(value);
   }
 
+  /** Selects and shows the trial with this number, if the table shows it (a click on a plot point). */
+  public void selectTrial(int number) {
+    for (int i = 0; i < getItems().size(); i++) {
+      if (getItems().get(i).number() == number) {
+        getSelectionModel().clearAndSelect(i);
+        scrollTo(Math.max(0, i - 3));
+        return;
+      }
+    }
+  }
+
   private void restoreSelection() {
     Integer wanted = selectedNumber;
     if (wanted == null) return;
@@ -104,9 +117,11 @@ public final class TrialTableView extends TableView<TrialRow> {
 
   private void rebuildColumns() {
     List<String> params = List.copyOf(study.paramNames());
+    List<String> attrs = List.copyOf(study.userAttrKeys());
     int objectives = study.objectiveCountProperty().get();
-    if (params.equals(shownParams) && objectives == shownObjectives) return;
+    if (params.equals(shownParams) && attrs.equals(shownAttrs) && objectives == shownObjectives) return;
     shownParams = params;
+    shownAttrs = attrs;
     shownObjectives = objectives;
     List<TableColumn<TrialRow, ?>> columns = new ArrayList<>();
     TableColumn<TrialRow, Integer> number = column("#", TrialRow::number, Object::toString, 56);
@@ -127,6 +142,12 @@ public final class TrialTableView extends TableView<TrialRow> {
       param.setComparator(Comparator.nullsLast(ParamValue.ORDER));
       param.getStyleClass().add("numeric");
       columns.add(param);
+    }
+    for (String key : attrs) {
+      TableColumn<TrialRow, ParamValue> attr = column("attr " + key,
+          r -> r.userAttrs().containsKey(key) ? new ParamValue(r.userAttrs().get(key)) : null, ParamValue::toString, 96);
+      attr.setComparator(Comparator.nullsLast(ParamValue.ORDER));
+      columns.add(attr);
     }
     TableColumn<TrialRow, Duration> duration = column("Duration", TrialRow::duration, Formats::duration, 90);
     duration.getStyleClass().add("numeric");

@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
     description = "Hyperparameter optimization with an Optuna-compatible SQLite store.",
     subcommands = {RunCommand.class, StudiesCommand.class, TrialsCommand.class, BenchStorageCommand.class, HostsCommand.class,
         RecoverCommand.class, PauseCommand.class, ResumeCommand.class, StopCommand.class, SlotsCommand.class,
+        PlotCommand.class,
+        ImportanceCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:runtime or storage error", "2:usage error or invalid spec",

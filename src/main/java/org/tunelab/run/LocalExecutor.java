@@ -1,7 +1,6 @@
 package org.tunelab.run;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,14 @@ public final class LocalExecutor {
   private final TrialRunner runner;
   private final ExecutorOptions options;
   private final Object lock = new Object();
+  /** Trials running here, for heartbeats. */
   private final Map<Long, Thread> live = new ConcurrentHashMap<>();
+  /**
+   * Workers whose program runs, which a stop may interrupt. A worker leaves this map before it
+   * records the outcome, atomically with respect to {@link #stopNow()}, so no interrupt reaches
+   * it while it writes to the store.
+   */
+  private final Map<Long, Thread> interruptible = new ConcurrentHashMap<>();
   private final List<TrialOutputListener> outputListeners = new CopyOnWriteArrayList<>();
   private final GpuPool gpus;
   private final BitSet busySlots = new BitSet();
@@ -93,9 +98,7 @@ public final class LocalExecutor {
     long deadline = options.timeout() == null ? Long.MAX_VALUE : begin + options.timeout().toNanos();
     study.clearStop();
     List<TrialRecovery.Recovered> recovered = TrialRecovery.recover(study, options.recovery());
-    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tunelab-heartbeat"));
-    long every = options.heartbeat().toMillis();
-    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    Heartbeats heartbeats = new Heartbeats(study.storage(), live.keySet(), options.heartbeat(), study.studyName());
     ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "tunelab-trial-worker"));
     Thread hook = new Thread(this::shutdown, "tunelab-executor-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -104,7 +107,7 @@ public final class LocalExecutor {
       reason = startTrials(workers, deadline);
       awaitRunning();
     } finally {
-      heartbeat.shutdownNow();
+      heartbeats.close();
       workers.shutdown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -192,13 +195,17 @@ public final class LocalExecutor {
       trial.setSystemAttr(RunnerIdentity.ATTR, RunnerIdentity.self().toAttr());
       trial.flush();
       study.storage().recordHeartbeats(List.of(trial.trialId()));
+      interruptible.put(trial.trialId(), Thread.currentThread());
       evaluate(trial, new TrialContext(slot, trialGpus, options.logDir(), this::fanOut));
     } catch (RuntimeException e) {
       // The sampler or the store failed; ask() already marked its trial FAIL.
       LOG.warn("could not start a trial of study {}: {}", study.studyName(), e.getMessage());
       count(false, false);
     } finally {
-      if (trial != null) live.remove(trial.trialId());
+      if (trial != null) {
+        interruptible.remove(trial.trialId());
+        live.remove(trial.trialId());
+      }
       synchronized (lock) {
         running--;
         busySlots.clear(slot);
@@ -211,29 +218,43 @@ public final class LocalExecutor {
   private void evaluate(Trial trial, TrialContext context) {
     try {
       List<Double> values = runner.run(trial, context);
+      settled(trial); // a stop that came after the program ended: its result stands
       FrozenTrial done = study.tell(trial, values);
       count(done.state() == org.tunelab.trial.TrialState.COMPLETE, false);
     } catch (TrialPrunedException p) {
+      settled(trial);
       study.prune(trial);
       synchronized (lock) {
         pruned++;
       }
     } catch (InterruptedException e) {
+      settled(trial);
       interrupted(trial);
     } catch (CommandFailedException e) {
-      if (isShuttingDown()) {
-        interrupted(trial); // its program was killed under it by the shutdown
+      if (settled(trial) || isShuttingDown()) {
+        interrupted(trial); // its program was killed under it by the stop or the shutdown
       } else {
         study.fail(trial, e.getMessage());
         count(false, false);
       }
     } catch (RuntimeException e) {
+      settled(trial);
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       study.fail(trial, e.getClass().getName().startsWith("org.tunelab.") ? message
           : e.getClass().getSimpleName() + ": " + message);
       LOG.warn("trial {} failed: {}", trial.number(), message);
       count(false, false);
     }
+  }
+
+  /**
+   * The trial's program has ended: no stop can interrupt this worker any more, and an interrupt
+   * that arrived while the runner was not waiting is cleared (it would make the store's calls that
+   * record the outcome fail). Returns whether there was one.
+   */
+  private boolean settled(Trial trial) {
+    interruptible.remove(trial.trialId());
+    return Thread.interrupted();
   }
 
   private void interrupted(Trial trial) {
@@ -259,15 +280,6 @@ public final class LocalExecutor {
 
   private void fanOut(int number, boolean stderr, String line) {
     for (TrialOutputListener l : outputListeners) l.line(number, stderr, line);
-  }
-
-  private void beat() {
-    if (live.isEmpty()) return;
-    try {
-      study.storage().recordHeartbeats(new ArrayList<>(live.keySet()));
-    } catch (RuntimeException e) {
-      LOG.warn("heartbeat of study {} failed: {}", study.studyName(), e.getMessage());
-    }
   }
 
   /** The JVM is exiting: kill every running program, let the workers record it, then give up waiting. */
@@ -316,7 +328,16 @@ public final class LocalExecutor {
       interrupted = true;
       lock.notifyAll();
     }
-    live.values().forEach(Thread::interrupt);
+    interruptAll();
+  }
+
+  private void interruptAll() {
+    for (Long id : interruptible.keySet()) {
+      interruptible.computeIfPresent(id, (k, worker) -> {
+        worker.interrupt();
+        return worker;
+      });
+    }
   }
 
   public int slots() {
@@ -354,7 +375,7 @@ public final class LocalExecutor {
       // again, so that the wait for running trials does not spin.
       stopRequested = true;
       interrupted = true;
-      live.values().forEach(Thread::interrupt);
+      interruptAll();
     }
   }
 

@@ -107,6 +107,18 @@ public interface Storage extends AutoCloseable {
   List<FrozenTrial> staleTrials(long studyId, Duration grace);
 
   /**
+   * The study's trials that are new or may have changed since {@code cursor} (see {@link TrialCursor}),
+   * by number: every trial with a larger id than the cursor's last one, and the trials that were
+   * unfinished then, read again. Live views read only this after the first reading. A trial in the
+   * result may be unchanged; a trial not in it has not changed.
+   */
+  default List<FrozenTrial> trialsSince(long studyId, TrialCursor cursor) {
+    return trials(studyId).stream()
+        .filter(t -> t.trialId() > cursor.lastTrialId() || cursor.unfinished().contains(t.trialId()))
+        .toList();
+  }
+
+  /**
    * A number that changes whenever anything in the store changed, including by another process. Live
    * views poll it and read trials again only when it moved.
    */

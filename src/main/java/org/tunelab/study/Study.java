@@ -56,6 +56,7 @@ public final class Study implements StudyView {
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final Map<Long, Trial> running = new ConcurrentHashMap<>();
   private final List<StudyListener> listeners = new CopyOnWriteArrayList<>();
+  private final TrialHistory history;
 
   Study(Storage storage, long studyId, Sampler sampler, Pruner pruner) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -64,6 +65,7 @@ public final class Study implements StudyView {
     this.directions = storage.directions(studyId);
     this.sampler = Objects.requireNonNull(sampler, "sampler");
     this.pruner = Objects.requireNonNull(pruner, "pruner");
+    this.history = new TrialHistory(storage, studyId);
   }
 
   public static StudyBuilder builder(Storage storage) {
@@ -281,12 +283,12 @@ public final class Study implements StudyView {
   // ---- reading ----------------------------------------------------------------------------------
 
   public List<FrozenTrial> trials() {
-    return storage.trials(studyId);
+    return trials(Set.of());
   }
 
   @Override
   public List<FrozenTrial> trials(Set<TrialState> states) {
-    return storage.trials(studyId, states);
+    return history.read(states);
   }
 
   @Override

@@ -22,10 +22,19 @@ class AppBoundaryTest {
   }
 
   @Test
-  void uiLibrariesAreUsedOnlyInTheAppPackage() {
+  void uiToolkitsAreUsedOnlyInTheAppPackage() {
     noClasses().that().resideOutsideOfPackage("org.tunelab.app..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..", "java.awt..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
         .because("the engine, the CLI and their tests run on machines without a display (ARCHITECTURE.md rule 1)")
+        .check(classes);
+  }
+
+  @Test
+  void chartingLibrariesAreUsedOnlyByTheAppAndTheChartPackage() {
+    noClasses().that().resideOutsideOfPackages("org.tunelab.app..", "org.tunelab.chart..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jfree..", "java.awt..")
+        .because("chart draws analysis records with JFreeChart for the app and for the headless tunelab plot;"
+            + " it never needs JavaFX (docs/adr/0002-chart-package.md)")
         .check(classes);
   }
 

@@ -108,7 +108,8 @@ class MainWindowGuiTest {
     assertEquals(24, window.historyChart().pointCount());
     List<String> columns = window.trialTable().getColumns().stream().map(TableColumn::getText).toList();
     assertEquals(List.of("#", "State", "Value", "activation", "batch", "dropout", "kernel", "lr", "momentum",
-        "n_layers", "optimizer", "scale", "units", "use_bn", "x", "Duration", "Started"), columns);
+        "n_layers", "optimizer", "scale", "units", "use_bn", "x", "attr info", "attr left", "attr note", "attr source",
+        "attr tags", "attr units_x_layers", "Duration", "Started"), columns);
     // the table's cell text for the best value, as the user reads it
     robot.interact(() -> window.trialTable().scrollTo(17));
     assertTrue(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()

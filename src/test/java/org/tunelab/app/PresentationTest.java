@@ -52,7 +52,7 @@ class PresentationTest {
     assertEquals("Objective 0 of 2 (minimize) shown. No completed trials yet.",
         StudyViewModel.noteFor(OptimizationHistory.of(List.of(), two, 0)));
     assertEquals("2 trials with an infinite or NaN value not plotted.", StudyViewModel.noteFor(
-        new OptimizationHistory(0, 1, StudyDirection.MINIMIZE, List.of(), List.of(), 2)));
+        new OptimizationHistory(0, 1, StudyDirection.MINIMIZE, List.of(), List.of(), List.of(), 2)));
   }
 
   @Test

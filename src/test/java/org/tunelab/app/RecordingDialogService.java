@@ -11,6 +11,8 @@ final class RecordingDialogService implements DialogService {
 
   final List<Shown> shown = new ArrayList<>();
   Path nextChosenFile;
+  /** What the next save dialog answers; {@code null} for cancel. */
+  Path nextSavedFile;
 
   @Override
   public void showError(String title, String message, Throwable details) {
@@ -25,6 +27,12 @@ final class RecordingDialogService implements DialogService {
   @Override
   public Optional<Path> showOpenDatabaseDialog(Path initialDirectory) {
     return Optional.ofNullable(nextChosenFile);
+  }
+
+  @Override
+  public Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions) {
+    shown.add(new Shown("save", title, suggestedName, null));
+    return Optional.ofNullable(nextSavedFile);
   }
 
   List<Shown> errors() {

@@ -13,10 +13,23 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule guiLibrariesOnlyInApp = noClasses()
+  static final ArchRule uiToolkitsOnlyInApp = noClasses()
       .that().resideOutsideOfPackage("org.tunelab.app..")
-      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..", "java.awt..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
       .because("the engine, the CLI and their tests run on machines without a display");
+
+  @ArchTest
+  static final ArchRule drawingOnlyInAppAndChart = noClasses()
+      .that().resideOutsideOfPackages("org.tunelab.app..", "org.tunelab.chart..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.jfree..", "java.awt..", "javax.imageio..")
+      .because("plots are computed in analysis and drawn only by chart, which the app and the headless"
+          + " tunelab plot share (docs/adr/0002-chart-package.md)");
+
+  @ArchTest
+  static final ArchRule onlyTheFacesDraw = noClasses()
+      .that().resideOutsideOfPackages("org.tunelab.app..", "org.tunelab.cli..", "org.tunelab.chart..")
+      .should().dependOnClassesThat().resideInAPackage("org.tunelab.chart..")
+      .because("the engine computes plot data as analysis records; only the app and the command line draw");
 
   @ArchTest
   static final ArchRule nothingImportsTheApp = noClasses()

@@ -65,9 +65,11 @@ class RunProcessesTest {
     Thread.sleep(300); // their programs have written their pids
     runner.toHandle().destroy(); // SIGTERM, as `kill` and closing a terminal send; Ctrl+C's SIGINT runs the same hooks
     assertTrue(runner.waitFor(20, TimeUnit.SECONDS), "the run did not exit");
-    assertEquals(List.of(), inState(TrialState.RUNNING), Files.readString(dir.resolve("run.log")));
-    assertEquals(2, inState(TrialState.FAIL).size());
-    assertEquals(2, inState(TrialState.WAITING).size(), "re-queued: " + trials());
+    String story = Files.readString(dir.resolve("run.log")) + "\n" + trials().stream()
+        .map(t -> t.number() + " " + t.state() + " " + t.systemAttrs().get("fail_reason")).toList();
+    assertEquals(List.of(), inState(TrialState.RUNNING), story);
+    assertEquals(2, inState(TrialState.FAIL).size(), story);
+    assertEquals(2, inState(TrialState.WAITING).size(), story);
     for (FrozenTrial t : killed) {
       long pid = Long.parseLong(Files.readString(dir.resolve("pid-" + t.number())).strip());
       assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true) || isZombie(pid), "program " + pid + " survived");

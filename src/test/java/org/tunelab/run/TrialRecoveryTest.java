@@ -77,6 +77,23 @@ class TrialRecoveryTest {
   }
 
   @Test
+  void anInterruptThatArrivedOutsideAWaitDoesNotKeepTheTrialFromBeingRecorded() {
+    Study study = study();
+    org.tunelab.space.SearchSpace space = org.tunelab.space.SearchSpace.of(
+        org.tunelab.space.Param.of("x", FloatDistribution.of(0, 1)));
+    // As when Ctrl+C's stop interrupts a worker whose program was just killed by the shutdown.
+    TrialRunner interruptedAfterTheKill = (trial, context) -> {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("exit code 137 (killed by signal 9) from sh");
+    };
+    ExecutionResult r = new LocalExecutor(study, interruptedAfterTheKill,
+        ExecutorOptions.slots(1).withTrials(1).withSpace(space).requeueingInterrupted(true)).run();
+    assertEquals(1, r.requeued());
+    assertEquals(List.of(TrialState.FAIL, TrialState.WAITING), study.trials().stream().map(FrozenTrial::state).toList());
+    assertTrue(String.valueOf(study.trials().get(0).systemAttrs().get("fail_reason")).startsWith("TuneLab was stopped"));
+  }
+
+  @Test
   void retriesRequeueTheSameParametersAsOptunasRetryCallbackDoes() throws Exception {
     Study study = study();
     RunnerIdentity self = RunnerIdentity.self();

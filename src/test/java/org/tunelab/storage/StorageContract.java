@@ -209,6 +209,33 @@ public abstract class StorageContract {
   }
 
   @Test
+  void trialsSinceReturnsNewTrialsAndThoseThatWereUnfinished() {
+    long id = storage.createStudy("s", MIN);
+    long other = storage.createStudy("other", MIN);
+    FrozenTrial done = storage.createTrial(id, null);
+    storage.updateTrial(done.trialId(), TrialUpdate.builder().values(List.of(1.0)).state(TrialState.COMPLETE).build());
+    FrozenTrial running = storage.createTrial(id, null);
+    List<FrozenTrial> first = storage.trialsSince(id, TrialCursor.START);
+    assertEquals(List.of(0, 1), first.stream().map(FrozenTrial::number).toList());
+    TrialCursor cursor = TrialCursor.START.advance(first);
+    assertEquals(Set.of(running.trialId()), cursor.unfinished());
+
+    assertEquals(List.of(1), storage.trialsSince(id, cursor).stream().map(FrozenTrial::number).toList(),
+        "an unfinished trial is read again, a finished one is not");
+    storage.updateTrial(running.trialId(), TrialUpdate.builder().values(List.of(2.0)).state(TrialState.COMPLETE).build());
+    storage.createTrial(other, null);
+    FrozenTrial added = storage.createTrial(id, null);
+    List<FrozenTrial> next = storage.trialsSince(id, cursor);
+    assertEquals(List.of(1, 2), next.stream().map(FrozenTrial::number).toList());
+    assertEquals(TrialState.COMPLETE, next.get(0).state());
+    cursor = cursor.advance(next);
+    assertEquals(Set.of(added.trialId()), cursor.unfinished());
+    storage.updateTrial(added.trialId(), TrialUpdate.builder().state(TrialState.FAIL).build());
+    cursor = cursor.advance(storage.trialsSince(id, cursor));
+    assertEquals(List.of(), storage.trialsSince(id, cursor), "nothing changed since");
+  }
+
+  @Test
   void newTrialIsRunningAndStarted() {
     long id = storage.createStudy("s", MIN);
     FrozenTrial t = storage.createTrial(id, null);

@@ -216,7 +216,7 @@ public final class SqliteStorage implements Storage {
       ps.setLong(1, studyId);
       Map<String, Object> out = new LinkedHashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.put(rs.getString(1), ValueCodec.fromJson(rs.getString(2), table + " of " + file));
+        while (rs.next()) out.put(rs.getString(1), ValueCodec.fromJson(rs.getString(2), () -> table + " of " + file));
       }
       if (out.isEmpty()) requireStudy(s, studyId);
       return java.util.Collections.unmodifiableMap(out);
@@ -305,6 +305,15 @@ public final class SqliteStorage implements Storage {
     return db.read("find stale trials of study " + studyId, s -> {
       List<Long> ids = HeartbeatTable.stale(s, studyId, grace);
       return ids.isEmpty() ? List.of() : reader.byIds(s, ids);
+    });
+  }
+
+  @Override
+  public List<FrozenTrial> trialsSince(long studyId, org.tunelab.storage.TrialCursor cursor) {
+    return db.read("read changed trials of study " + studyId, s -> {
+      List<FrozenTrial> out = reader.since(s, studyId, cursor.lastTrialId(), cursor.unfinished());
+      if (out.isEmpty()) requireStudy(s, studyId);
+      return out;
     });
   }
 

@@ -47,7 +47,7 @@ record StudySummaryReader(TrialReader reader, String file) {
         } catch (IllegalArgumentException e) {
           throw new StorageException("unknown trial state \"" + rs.getString(2) + "\" in " + file);
         }
-        LocalDateTime start = ValueCodec.parse(rs.getString(4), "datetime_start in " + file);
+        LocalDateTime start = ValueCodec.parse(rs.getString(4), () -> "datetime_start in " + file);
         if (start != null) starts.merge(id, start, (a, b) -> a.isBefore(b) ? a : b);
       }
     }
@@ -57,7 +57,7 @@ record StudySummaryReader(TrialReader reader, String file) {
         + " study_user_attribute_id").executeQuery()) {
       while (rs.next()) {
         attrs.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-            .put(rs.getString(2), ValueCodec.fromJson(rs.getString(3), "study_user_attributes of " + file));
+            .put(rs.getString(2), ValueCodec.fromJson(rs.getString(3), () -> "study_user_attributes of " + file));
       }
     }
     List<StudySummary> out = new ArrayList<>();

@@ -45,6 +45,23 @@ final class TrialReader {
     return load(s, scope, List.of(studyId));
   }
 
+  /**
+   * The study's trials with an id above {@code afterId} or among {@code alsoIds}, by number. A long
+   * list of ids becomes a range from the smallest, which re-reads a few finished trials but keeps the
+   * statement small.
+   */
+  List<FrozenTrial> since(SqliteSession s, long studyId, long afterId, Collection<Long> alsoIds) throws SQLException {
+    if (alsoIds.isEmpty()) return load(s, "t.study_id = ? AND t.trial_id > ?", List.of(studyId, afterId));
+    if (alsoIds.size() > 200) {
+      long from = Math.min(afterId, alsoIds.stream().mapToLong(Long::longValue).min().getAsLong() - 1);
+      return load(s, "t.study_id = ? AND t.trial_id > ?", List.of(studyId, from));
+    }
+    List<Long> args = new ArrayList<>(List.of(studyId, afterId));
+    args.addAll(alsoIds);
+    String marks = alsoIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+    return load(s, "t.study_id = ? AND (t.trial_id > ? OR t.trial_id IN (" + marks + "))", args);
+  }
+
   /** The trials with these ids, by study and number. */
   List<FrozenTrial> byIds(SqliteSession s, Collection<Long> trialIds) throws SQLException {
     if (trialIds.isEmpty()) return List.of();
@@ -59,8 +76,8 @@ final class TrialReader {
       while (rs.next()) {
         Row r = new Row(rs.getLong(1), rs.getInt(2));
         r.state = state(rs.getString(3), r);
-        r.start = ValueCodec.parse(rs.getString(4), where(r, "datetime_start"));
-        r.complete = ValueCodec.parse(rs.getString(5), where(r, "datetime_complete"));
+        r.start = ValueCodec.parse(rs.getString(4), () -> where(r, "datetime_start"));
+        r.complete = ValueCodec.parse(rs.getString(5), () -> where(r, "datetime_complete"));
         rows.put(r.id, r);
       }
     }
@@ -113,7 +130,7 @@ final class TrialReader {
       while (rs.next()) {
         Row r = rows.get(rs.getLong(1));
         String key = rs.getString(2);
-        Object value = ValueCodec.fromJson(rs.getString(3), where(r, table + " \"" + key + "\""));
+        Object value = ValueCodec.fromJson(rs.getString(3), () -> where(r, table + " \"" + key + "\""));
         (user ? r.userAttrs : r.systemAttrs).put(key, value);
       }
     }

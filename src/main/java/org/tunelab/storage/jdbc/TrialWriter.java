@@ -286,9 +286,9 @@ final class TrialWriter {
       dists.put(name, p.distribution());
     });
     Map<String, Object> user = new LinkedHashMap<>();
-    e.userAttrs().forEach((k, json) -> user.put(k, ValueCodec.fromJson(json, "user attribute " + k)));
+    e.userAttrs().forEach((k, json) -> user.put(k, ValueCodec.fromJson(json, () -> "user attribute " + k)));
     Map<String, Object> system = new LinkedHashMap<>();
-    e.systemAttrs().forEach((k, json) -> system.put(k, ValueCodec.fromJson(json, "system attribute " + k)));
+    e.systemAttrs().forEach((k, json) -> system.put(k, ValueCodec.fromJson(json, () -> "system attribute " + k)));
     return new FrozenTrial(ref.trialId, ref.number, state, u.values(), start, complete, params, dists, user,
         system, u.intermediateValues());
   }

@@ -1,0 +1,50 @@
+package org.tunelab.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Leaves out points a chart could not show apart: of the points that fall into one cell of a
+ * {@code columns} x {@code rows} grid over their range (about a dot's size on screen), only the first
+ * is kept. A study of 100,000 trials then draws a few tens of thousands of dots that look the same,
+ * and the extremes stay, since every occupied cell keeps a point.
+ */
+public final class Downsampling {
+  private Downsampling() {}
+
+  /** The points to draw, in their original order; all of them when there are no more than {@code limit}. */
+  public static List<OptimizationHistory.Point> thin(List<OptimizationHistory.Point> points, int columns, int rows,
+      int limit) {
+    if (points.size() <= limit) return points;
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (OptimizationHistory.Point p : points) {
+      minX = Math.min(minX, p.trialNumber());
+      maxX = Math.max(maxX, p.trialNumber());
+      minY = Math.min(minY, p.value());
+      maxY = Math.max(maxY, p.value());
+    }
+    double w = Math.max(1e-300, (maxX - minX) / columns);
+    double h = Math.max(1e-300, (maxY - minY) / rows);
+    Set<Long> seen = new HashSet<>();
+    List<OptimizationHistory.Point> out = new ArrayList<>();
+    for (OptimizationHistory.Point p : points) {
+      long cx = Math.min(columns, (long) ((p.trialNumber() - minX) / w));
+      long cy = Math.min(rows, (long) ((p.value() - minY) / h));
+      if (seen.add(cx * (rows + 1) + cy)) out.add(p);
+    }
+    return out;
+  }
+
+  /** The history with its points thinned as {@link #thin} does; the best-so-far line is kept whole. */
+  public static OptimizationHistory thin(OptimizationHistory h, int columns, int rows, int limit) {
+    List<OptimizationHistory.Point> points = thin(h.points(), columns, rows, limit);
+    if (points == h.points()) return h;
+    return new OptimizationHistory(h.objective(), h.objectiveCount(), h.direction(), points, h.bestSoFar(),
+        thin(h.infeasible(), columns, rows, limit), h.skipped());
+  }
+}
