@@ -94,6 +94,9 @@ final class LocalSshd implements AutoCloseable {
   private void startProcess() throws IOException, InterruptedException {
     process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString(), "-p",
         String.valueOf(port)).redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+    // A test JVM stopped by a timeout must not leave a listening sshd behind.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "tunelab-test-sshd-stop"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) fail("sshd exited at once: " + Files.readString(dir.resolve("sshd.log")));
