@@ -46,7 +46,8 @@ final class RemoteScripts {
     // A handler rather than ignoring: ignored signals would stay ignored in the program after exec.
     b.append("trap 'true' TERM INT HUP\n");
     b.append("(\n");
-    b.append("  cd ").append(quote(codeDir)).append(" || exit 96\n");
+    b.append("  cd ").append(quote(codeDir)).append(" || { echo \"tunelab: no code directory \"")
+        .append(quote(codeDir)).append(" >&2; exit 96; }\n");
     b.append("  export PYTHONUNBUFFERED=1\n");
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (!ENV_NAME.matcher(e.getKey()).matches()) throw new IllegalArgumentException("not a variable name: " + e.getKey());
