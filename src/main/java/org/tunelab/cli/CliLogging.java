@@ -31,5 +31,8 @@ final class CliLogging {
     root.addAppender(appender);
     root.setLevel(debug ? Level.INFO : Level.WARN);
     context.getLogger("org.tunelab").setLevel(debug ? Level.DEBUG : Level.WARN);
+    // MINA SSHD warns about what TuneLab handles and explains itself (a missing SFTP subsystem, a
+    // channel closed by a dropped link); its own words only with --debug.
+    context.getLogger("org.apache.sshd").setLevel(debug ? Level.INFO : Level.ERROR);
   }
 }

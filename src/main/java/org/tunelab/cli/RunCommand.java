@@ -17,6 +17,8 @@ import org.tunelab.spec.StudySpec;
 import org.tunelab.run.ExecutionResult;
 import org.tunelab.run.ExecutorOptions;
 import org.tunelab.run.LocalExecutor;
+import org.tunelab.run.TrialRunner;
+import org.tunelab.run.ssh.SshTrialRunner;
 import org.tunelab.run.TrialRecovery;
 import org.tunelab.storage.Storage;
 import org.tunelab.storage.jdbc.SqliteStorage;
@@ -107,7 +109,9 @@ final class RunCommand implements Callable<Integer> {
     if (slotCount != null && slotCount < 1) throw new CliException(ExitCode.USAGE, "--slots must be >= 1, got " + slotCount);
     ExecutorOptions options = SpecFactory.executorOptions(studySpec, logDir(storage, study)).requeueingInterrupted(requeueOnStop);
     if (slotCount != null) options = options.withSlots(slotCount);
-    return new LocalExecutor(study, SpecFactory.runner(studySpec), options);
+    TrialRunner runner = SpecFactory.runner(studySpec);
+    if (runner instanceof SshTrialRunner hosts) HostsCommand.prepare(hosts, spec.commandLine().getErr());
+    return new LocalExecutor(study, runner, options);
   }
 
   /** Trial logs live next to the store: {@code studies.db-logs/<study>/trial-<n>.log}; none for a store in memory. */

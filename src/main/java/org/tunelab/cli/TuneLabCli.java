@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tunelab", mixinStandardHelpOptions = true, versionProvider = TuneLabCli.Version.class,
     description = "Hyperparameter optimization with an Optuna-compatible SQLite store.",
-    subcommands = {RunCommand.class, StudiesCommand.class, TrialsCommand.class, BenchStorageCommand.class,
+    subcommands = {RunCommand.class, StudiesCommand.class, TrialsCommand.class, BenchStorageCommand.class, HostsCommand.class,
         RecoverCommand.class, PauseCommand.class, ResumeCommand.class, StopCommand.class, SlotsCommand.class,
         PlotCommand.class,
         ImportanceCommand.class,
@@ -88,7 +88,8 @@ public final class TuneLabCli implements Runnable {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     if (e instanceof SpecException) {
       err.println(message); // already "file:line: field: problem", one per line
-    } else if (e instanceof StorageException || e instanceof CliException || e instanceof SpecMismatchException) {
+    } else if (e instanceof StorageException || e instanceof CliException || e instanceof SpecMismatchException
+        || e instanceof org.tunelab.run.ssh.SshException) {
       err.println("tunelab: error: " + message);
     } else {
       err.println("tunelab: error: " + e.getClass().getSimpleName() + ": " + message);

@@ -100,7 +100,7 @@ public final class CommandTemplate {
   }
 
   /** Floats as Python's repr, so a program reading them with {@code float()} gets the exact value. */
-  static String format(Object value) {
+  public static String format(Object value) {
     if (value == null) return "null";
     if (value instanceof Double d) return PythonFloat.repr(d);
     if (value instanceof Float f) return PythonFloat.repr(f);

@@ -10,9 +10,10 @@ import org.tunelab.study.Trial;
  * Reads one trial's stdout as it arrives: report-protocol lines, metric patterns and plain numbers.
  * Intermediate values go into the trial at once and the pruner is asked after each; once it says
  * prune, later lines are no longer recorded, so the trial ends with the value it was judged on.
- * Used by one stdout reader thread; the results are read after that thread ended.
+ * Used by one stdout reader thread; the results are read after that thread ended. Public for the
+ * remote runners ({@code run.ssh}), which read a remote log the same way.
  */
-final class ReportReader {
+public final class ReportReader {
   private static final Logger LOG = LoggerFactory.getLogger(ReportReader.class);
 
   private final Trial trial;
@@ -28,13 +29,13 @@ final class ReportReader {
   private long lineNumber;
   private boolean prunerBroken;
 
-  ReportReader(Trial trial, MetricPattern metric, Runnable onPrune) {
+  public ReportReader(Trial trial, MetricPattern metric, Runnable onPrune) {
     this.trial = trial;
     this.metric = metric;
     this.onPrune = onPrune;
   }
 
-  void accept(String line) {
+  public void accept(String line) {
     lineNumber++;
     if (pruned) return;
     ReportLine report;
@@ -85,17 +86,17 @@ final class ReportReader {
     }
   }
 
-  boolean pruned() {
+  public boolean pruned() {
     return pruned;
   }
 
   /** The first malformed report, or {@code null}. */
-  String error() {
+  public String error() {
     return error;
   }
 
   /** The values: the last protocol value, else the last metric match, else the last plain number. */
-  List<Double> result() {
+  public List<Double> result() {
     if (reported != null) return reported;
     Double single = metricValue != null ? metricValue : plainNumber;
     return single == null ? null : new ArrayList<>(List.of(single));

@@ -94,20 +94,23 @@ final class ExecutionReader {
   Object executors(Node node) {
     List<Node> items = nodes.sequence(node, "executors");
     if (items == null) return null;
-    if (items.size() > 1) {
-      nodes.error(items.get(1), "executors[1]", "only one executor (type: local) is supported in this version");
-    }
+    int locals = 0;
     for (int i = 0; i < items.size(); i++) {
       String field = "executors[" + i + "]";
+      if (SshExecutorReader.isSsh(items.get(i))) {
+        new SshExecutorReader(nodes).read(items.get(i), field);
+        continue;
+      }
+      if (++locals > 1) nodes.error(items.get(i), field, "only one local executor is allowed (ssh hosts may be many)");
       Map<String, Node> keys = nodes.mapping(items.get(i), field, ExecutorSpec.KEYS);
       if (keys == null) continue;
       String type = keys.containsKey("type") ? nodes.string(keys.get("type"), field + ".type") : null;
       if (type == null) {
-        if (!keys.containsKey("type")) nodes.error(items.get(i), field, "needs a type: local");
+        if (!keys.containsKey("type")) nodes.error(items.get(i), field, "needs a type: local or ssh");
         continue;
       }
       if (!ExecutorSpec.TYPES.contains(type)) {
-        nodes.error(keys.get("type"), field + ".type", "unknown executor '" + type + "'; available: local");
+        nodes.error(keys.get("type"), field + ".type", "unknown executor '" + type + "'; available: local, ssh");
       }
       if (keys.containsKey("slots")) atLeast(keys.get("slots"), field + ".slots", 1);
       int gpuCount = 0;

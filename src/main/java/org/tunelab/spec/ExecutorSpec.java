@@ -32,7 +32,14 @@ public record ExecutorSpec(int slots, List<String> gpus, int gpusPerTrial, Durat
     if (!(spec.executors() instanceof List<?> entries) || entries.isEmpty()) {
       return new ExecutorSpec(spec.workers(), List.of(), 1, null);
     }
-    Map<?, ?> local = (Map<?, ?>) entries.get(0);
+    Map<?, ?> local = null;
+    for (Object e : entries) {
+      if (e instanceof Map<?, ?> m && !"ssh".equals(m.get("type"))) {
+        local = m;
+        break;
+      }
+    }
+    if (local == null) return new ExecutorSpec(spec.workers(), List.of(), 1, null);
     int slots = local.get("slots") instanceof Number n ? n.intValue() : spec.workers();
     List<String> gpus = new ArrayList<>();
     if (local.get("gpus") instanceof List<?> ids) ids.forEach(id -> gpus.add(String.valueOf(id)));

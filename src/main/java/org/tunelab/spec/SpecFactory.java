@@ -8,6 +8,7 @@ import java.util.List;
 import org.tunelab.run.CommandObjective;
 import org.tunelab.run.CommandTemplate;
 import org.tunelab.run.CommandTrialRunner;
+import org.tunelab.run.ssh.SshOptions;
 import org.tunelab.run.ExecutorOptions;
 import org.tunelab.run.MetricPattern;
 import org.tunelab.run.RecoveryPolicy;
@@ -68,7 +69,9 @@ public final class SpecFactory {
       return (trial, context) -> List.of(f.evaluate(trial.params()));
     }
     ObjectiveSpec.Command c = (ObjectiveSpec.Command) spec.objective();
-    return new CommandTrialRunner(command(spec, c));
+    CommandTrialRunner local = new CommandTrialRunner(command(spec, c));
+    if (SshExecutors.present(spec)) return SshExecutors.runner(spec, command(spec, c), local, SshOptions.defaults());
+    return local;
   }
 
   /** The command a spec runs per trial. */
@@ -89,6 +92,10 @@ public final class SpecFactory {
     ExecutorOptions o = ExecutorOptions.slots(e.slots()).withGpus(e.gpus(), e.gpusPerTrial()).withTrials(spec.trials())
         .withTimeout(spec.timeout()).withSpace(spec.space()).withLogDir(logDir)
         .withRecovery(RecoveryPolicy.DEFAULT.withRetries(retries));
+    if (SshExecutors.present(spec)) {
+      // The SSH runner hands out slots and GPUs of the hosts and of this machine itself.
+      o = o.withSlots(SshExecutors.totalSlots(spec)).withGpus(List.of(), 1);
+    }
     if (e.heartbeat() != null) {
       // Stale after six missed heartbeats, as with the defaults (10 s, 60 s): one slow transaction is not death.
       o = o.withHeartbeat(e.heartbeat()).withRecovery(o.recovery().withGrace(e.heartbeat().multipliedBy(6)));

@@ -56,6 +56,12 @@ class ArchitectureTest {
       .because("only storage.jdbc knows there is a database; everything else sees Storage");
 
   @ArchTest
+  static final ArchRule sshLibraryOnlyInRunSsh = noClasses()
+      .that().resideOutsideOfPackage("org.tunelab.run.ssh..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.sshd..", "net.i2p.crypto..")
+      .because("only run.ssh knows which SSH library TuneLab uses; everything else sees SshTrialRunner and SshException");
+
+  @ArchTest
   static final ArchRule processesOnlyInRun = noClasses()
       .that().resideOutsideOfPackage("org.tunelab.run..")
       .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())

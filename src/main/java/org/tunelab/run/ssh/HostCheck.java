@@ -1,0 +1,124 @@
+package org.tunelab.run.ssh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code tunelab hosts check} finds out about one host: whether it is reachable, its host key
+ * is known, the login works, the working directory is writable, the tools TuneLab needs are there,
+ * Python answers (after the host's setup line), which GPUs {@code nvidia-smi} sees, and whether the
+ * code to ship is within the size limits. Checks stop at the first one that makes the rest
+ * meaningless (no connection, no login).
+ *
+ * <p>Runs on the calling thread; opens and closes its own connection.
+ */
+public final class HostCheck {
+  /** How a check came out. */
+  public enum Status { OK, WARN, FAIL, SKIPPED }
+
+  /** One line of the report. */
+  public record Result(String check, Status status, String detail) {}
+
+  private HostCheck() {}
+
+  /**
+   * @param localCode the objective's working directory, whose size is checked, or {@code null}
+   * @return the results in order; the host works when none is {@link Status#FAIL}
+   */
+  public static List<Result> run(SshTarget target, SshOptions options, Path localCode) {
+    List<Result> out = new ArrayList<>();
+    try (SshConnection c = new SshConnection(target, options)) {
+      long begin = System.nanoTime();
+      try {
+        c.session();
+      } catch (SshException e) {
+        connectFailure(out, c, e);
+        return out;
+      }
+      ResolvedHost h = c.resolved();
+      out.add(new Result("reachable", Status.OK, h.label() + ", connected and logged in in "
+          + (System.nanoTime() - begin) / 1_000_000 + " ms"));
+      out.add(new Result("host key", Status.OK, "matches " + h.knownHosts()));
+      out.add(new Result("auth", Status.OK, "user " + h.user()));
+      RemoteResult wd = c.exec("mkdir -p " + RemoteScripts.path(target.workdir()) + " && cd " + RemoteScripts.path(target.workdir())
+          + " && test -w . && pwd -P", Duration.ofSeconds(20));
+      out.add(wd.ok() ? new Result("workdir", Status.OK, wd.stdout().strip() + " (writable)")
+          : new Result("workdir", Status.FAIL, target.workdir() + ": " + wd.message() + " (fix workdir: in the spec)"));
+      RemoteResult tools = c.exec("for t in setsid tail bash; do command -v $t >/dev/null 2>&1 || echo \"missing $t\"; done;"
+          + " tail --help 2>&1 | grep -q -- --pid || echo 'tail without --pid (GNU coreutils needed)'", Duration.ofSeconds(20));
+      String missing = tools.stdout().strip().replace('\n', ',');
+      out.add(missing.isEmpty() ? new Result("tools", Status.OK, "setsid, GNU tail --pid, bash")
+          : new Result("tools", missing.contains("bash") && !missing.contains("setsid") && !missing.contains("tail")
+              ? Status.WARN : Status.FAIL, missing));
+      String setup = target.setup() == null ? "" : "{ " + target.setup() + "\n} >/dev/null 2>&1 || echo 'setup failed' >&2; ";
+      RemoteResult py = c.exec("bash -c " + RemoteScripts.quote(setup + "command -v python3 && python3 --version 2>&1"),
+          Duration.ofSeconds(30));
+      String[] lines = py.stdout().strip().split("\n");
+      out.add(py.ok() && lines.length >= 2 ? new Result("python", Status.OK, lines[1] + " (" + lines[0] + ")")
+          : new Result("python", Status.WARN, "python3 not found" + (target.setup() != null ? " after the setup line" : "")
+              + (py.stderr().isBlank() ? "" : ": " + py.stderr().strip())));
+      out.add(gpus(c, target));
+    } catch (SshException e) {
+      out.add(new Result("remote", Status.FAIL, e.getMessage()));
+      return out;
+    }
+    if (localCode != null) out.add(code(localCode));
+    return out;
+  }
+
+  private static void connectFailure(List<Result> out, SshConnection c, SshException e) {
+    String label = c.label();
+    switch (e.kind()) {
+      case UNREACHABLE -> {
+        out.add(new Result("reachable", Status.FAIL, e.getMessage()));
+        return;
+      }
+      case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> {
+        out.add(new Result("reachable", Status.OK, label));
+        out.add(new Result("host key", Status.FAIL, e.getMessage()));
+      }
+      default -> {
+        out.add(new Result("reachable", Status.OK, label));
+        out.add(new Result("host key", Status.OK, "matches " + c.resolved().knownHosts()));
+        out.add(new Result("auth", Status.FAIL, e.getMessage()));
+      }
+    }
+  }
+
+  private static Result gpus(SshConnection c, SshTarget target) {
+    RemoteResult smi = c.exec("command -v nvidia-smi >/dev/null 2>&1 || exit 127; nvidia-smi --query-gpu=index,name,memory.total"
+        + " --format=csv,noheader", Duration.ofSeconds(30));
+    if (smi.exitCode() == 127) {
+      return target.gpus().isEmpty() ? new Result("gpus", Status.SKIPPED, "no nvidia-smi (no GPUs listed in the spec)")
+          : new Result("gpus", Status.FAIL, "the spec lists GPUs " + target.gpus() + " but nvidia-smi is not on the host");
+    }
+    if (!smi.ok()) return new Result("gpus", target.gpus().isEmpty() ? Status.WARN : Status.FAIL, "nvidia-smi failed: " + smi.message());
+    List<String> found = new ArrayList<>();
+    for (String line : smi.stdout().strip().split("\n")) if (!line.isBlank()) found.add(line.split(",")[0].strip());
+    List<String> unknown = new ArrayList<>(target.gpus());
+    unknown.removeAll(found);
+    String seen = found.size() + " GPU(s): " + smi.stdout().strip().replace('\n', ';');
+    return unknown.isEmpty() ? new Result("gpus", Status.OK, seen)
+        : new Result("gpus", Status.FAIL, "the spec lists GPUs " + unknown + " that nvidia-smi does not show; " + seen);
+  }
+
+  private static Result code(Path localCode) {
+    try {
+      var files = CodeSync.scan(localCode);
+      long total = files.stream().mapToLong(f -> f.size()).sum();
+      CodeSync.Limits limits = CodeSync.Limits.defaults();
+      long biggest = files.stream().mapToLong(f -> f.size()).max().orElse(0);
+      String detail = String.format(Locale.ROOT, "%d file(s), %.1f KB to ship from %s", files.size(), total / 1024.0, localCode);
+      if (biggest > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
+        return new Result("code", Status.FAIL, detail + ": over the size limits (50 MB per file, 200 MB in all);"
+            + " list what stays local in " + localCode.resolve(IgnoreRules.FILE_NAME));
+      }
+      return new Result("code", Status.OK, detail);
+    } catch (RuntimeException e) {
+      return new Result("code", Status.FAIL, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package org.tunelab.run.ssh;
+
+/**
+ * What a short command on a host printed and returned.
+ *
+ * @param exitCode the command's exit status
+ */
+public record RemoteResult(int exitCode, String stdout, String stderr) {
+  public boolean ok() {
+    return exitCode == 0;
+  }
+
+  /** Stderr, or stdout when stderr is empty, trimmed: the part worth showing in a message. */
+  public String message() {
+    String s = stderr.isBlank() ? stdout : stderr;
+    return s.strip();
+  }
+}
