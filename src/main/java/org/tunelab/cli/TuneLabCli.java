@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tunelab", mixinStandardHelpOptions = true, versionProvider = TuneLabCli.Version.class,
     description = "Hyperparameter optimization with an Optuna-compatible SQLite store.",
     subcommands = {RunCommand.class, StudiesCommand.class, TrialsCommand.class, BenchStorageCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:runtime or storage error", "2:usage error or invalid spec",
