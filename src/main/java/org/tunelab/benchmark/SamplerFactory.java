@@ -15,7 +15,7 @@ public final class SamplerFactory {
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton");
+    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -37,6 +37,8 @@ public final class SamplerFactory {
         return QmcSampler.builder().seed(seed).build();
       case "qmc-halton":
         return QmcSampler.builder().seed(seed).type(QmcSampler.Type.HALTON).build();
+      case "gp":
+        return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).build();
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\"; known: " + String.join(", ", names()));
     }
