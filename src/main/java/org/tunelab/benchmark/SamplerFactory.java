@@ -15,7 +15,7 @@ public final class SamplerFactory {
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp");
+    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -39,6 +39,12 @@ public final class SamplerFactory {
         return QmcSampler.builder().seed(seed).type(QmcSampler.Type.HALTON).build();
       case "gp":
         return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).build();
+      case "cmaes":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).build();
+      case "cmaes-ipop":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).restarts(true).build();
+      case "cmaes-sep":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).separable(true).build();
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\"; known: " + String.join(", ", names()));
     }

@@ -1,5 +1,7 @@
 package org.tunelab.sampler.gp;
 
+import org.tunelab.sampler.UnitSpace;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,11 +25,11 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * or up to 16 values) or the nearby ones, repeated while it improves.
  */
 final class AcquisitionOptimizer {
-  private final GpSpace space;
+  private final UnitSpace space;
   private final int candidates;
   private final int localStarts;
 
-  AcquisitionOptimizer(GpSpace space, int candidates, int localStarts) {
+  AcquisitionOptimizer(UnitSpace space, int candidates, int localStarts) {
     this.space = space;
     this.candidates = candidates;
     this.localStarts = localStarts;

@@ -1,5 +1,7 @@
 package org.tunelab.sampler.gp;
 
+import org.tunelab.sampler.UnitSpace;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.tunelab.trial.FrozenTrial;
  */
 record ConstraintModels(List<GaussianProcess> models, double[] thresholds, boolean[] feasible) {
 
-  static ConstraintModels fit(List<FrozenTrial> trials, double[][] x, GpSpace gs, Map<String, double[]> warm,
+  static ConstraintModels fit(List<FrozenTrial> trials, double[][] x, UnitSpace gs, Map<String, double[]> warm,
       String key, boolean deterministic) {
     int n = trials.size();
     boolean[] feasible = new boolean[n];

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tunelab.sampler.Constraints;
 import org.tunelab.sampler.IntersectionSpace;
 import org.tunelab.sampler.Sampler;
+import org.tunelab.sampler.UnitSpace;
 import org.tunelab.sampler.TrialSeeds;
 import org.tunelab.sampler.qmc.QmcSampler;
 import org.tunelab.space.Distribution;
@@ -87,7 +88,7 @@ public final class GpSampler implements Sampler {
     List<FrozenTrial> done = new ArrayList<>();
     for (FrozenTrial t : completeBefore(study, trial)) if (t.params().keySet().containsAll(space.keySet())) done.add(t);
     if (done.size() < nStartupTrials) return Map.of();
-    GpSpace gs = new GpSpace(space);
+    UnitSpace gs = new UnitSpace(space);
     SplittableRandom rng = TrialSeeds.forParam(seed, trial.number(), "gp:acquisition");
     double[][] x = new double[done.size()][];
     for (int r = 0; r < x.length; r++) x[r] = unit(gs, done.get(r));
@@ -125,7 +126,7 @@ public final class GpSampler implements Sampler {
   }
 
   /** Pending (RUNNING) trials of other workers, believed to be as good as the best: a constant liar. */
-  private static GaussianProcess withPending(StudyView study, FrozenTrial trial, GpSpace gs, GaussianProcess gp, double best) {
+  private static GaussianProcess withPending(StudyView study, FrozenTrial trial, UnitSpace gs, GaussianProcess gp, double best) {
     List<double[]> px = new ArrayList<>();
     for (FrozenTrial t : study.trials(Set.of(TrialState.RUNNING))) {
       if (t.trialId() == trial.trialId() || !t.params().keySet().containsAll(gs.names)) continue;
@@ -141,13 +142,13 @@ public final class GpSampler implements Sampler {
     }
   }
 
-  static double[] unit(GpSpace gs, FrozenTrial t) {
+  static double[] unit(UnitSpace gs, FrozenTrial t) {
     double[] row = new double[gs.dims()];
     for (int i = 0; i < row.length; i++) row[i] = gs.toUnit(i, t.internalParam(gs.names.get(i)));
     return row;
   }
 
-  private static String key(StudyView study, String what, GpSpace gs) {
+  private static String key(StudyView study, String what, UnitSpace gs) {
     return study.studyName() + "\u0000" + what + "\u0000" + String.join("\u0000", gs.names);
   }
 

@@ -1,4 +1,4 @@
-package org.tunelab.sampler.gp;
+package org.tunelab.sampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +9,23 @@ import org.tunelab.space.FloatDistribution;
 import org.tunelab.space.IntDistribution;
 
 /**
- * The GP's view of a search space, as Optuna's {@code _gp/search_space.py}: every numeric parameter
+ * A search space in the unit box, as Optuna's {@code _gp/search_space.py}: every numeric parameter
  * maps to [0, 1] over {@code [low - step/2, high + step/2]} (in log space for log ranges), a
  * categorical one stays the index of its choice. Discrete dimensions know their grid so proposals
- * land on it.
+ * land on it. Used by the GP and CMA-ES samplers. Immutable.
  */
-final class GpSpace {
-  final List<String> names;
-  final List<Distribution> dists;
+public final class UnitSpace {
+  public final List<String> names;
+  public final List<Distribution> dists;
   /** Whether dimension i is categorical (Hamming distance, raw index). */
-  final boolean[] categorical;
+  public final boolean[] categorical;
   /** Number of grid points of a discrete dimension (categories or steps), 0 for a continuous one. */
-  final int[] gridSize;
+  public final int[] gridSize;
   private final double[] lo;
   private final double[] hi;
   private final boolean[] log;
 
-  GpSpace(Map<String, Distribution> space) {
+  public UnitSpace(Map<String, Distribution> space) {
     names = new ArrayList<>(space.keySet());
     dists = new ArrayList<>(space.values());
     int d = names.size();
@@ -56,24 +56,24 @@ final class GpSpace {
     }
   }
 
-  int dims() {
+  public int dims() {
     return names.size();
   }
 
   /** Whether dimension i is numeric and continuous (no grid). */
-  boolean continuous(int i) {
+  public boolean continuous(int i) {
     return !categorical[i] && gridSize[i] == 0;
   }
 
-  /** Internal representation to the GP's coordinate. */
-  double toUnit(int i, double internal) {
+  /** Internal representation to the unit coordinate (the index for a categorical). */
+  public double toUnit(int i, double internal) {
     if (categorical[i]) return internal;
     double v = log[i] ? Math.log(internal) : internal;
     return hi[i] == lo[i] ? 0.5 : (v - lo[i]) / (hi[i] - lo[i]);
   }
 
-  /** The GP's coordinate back to an internal value inside the distribution (on its grid). */
-  double fromUnit(int i, double u) {
+  /** A unit coordinate back to an internal value inside the distribution (on its grid). */
+  public double fromUnit(int i, double u) {
     Distribution dist = dists.get(i);
     if (categorical[i]) return Math.max(0, Math.min(gridSize[i] - 1, Math.floor(u)));
     double v = lo[i] + Math.max(0, Math.min(1, u)) * (hi[i] - lo[i]);
@@ -91,13 +91,13 @@ final class GpSpace {
   }
 
   /** Snaps a coordinate onto the grid of a discrete dimension (the identity for continuous ones). */
-  double snap(int i, double u) {
+  public double snap(int i, double u) {
     if (continuous(i)) return Math.max(0, Math.min(1, u));
     return toUnit(i, fromUnit(i, u));
   }
 
   /** The coordinate of grid point k of a discrete dimension. */
-  double gridPoint(int i, int k) {
+  public double gridPoint(int i, int k) {
     if (categorical[i]) return k;
     Distribution dist = dists.get(i);
     double internal;
