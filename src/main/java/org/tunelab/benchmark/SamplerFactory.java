@@ -15,7 +15,7 @@ public final class SamplerFactory {
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep");
+    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "auto");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -45,6 +45,14 @@ public final class SamplerFactory {
         return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).restarts(true).build();
       case "cmaes-sep":
         return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).separable(true).build();
+      case "nsga2":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).build();
+      case "nsga2-sbx":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("sbx").build();
+      case "nsga2-blx":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("blx-alpha").build();
+      case "auto":
+        return org.tunelab.sampler.auto.AutoSampler.withSeed(seed);
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\"; known: " + String.join(", ", names()));
     }
