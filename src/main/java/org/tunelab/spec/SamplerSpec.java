@@ -12,12 +12,30 @@ import java.util.Objects;
  * @param multivariate for {@code tpe}: model the parameters jointly (with group decomposition for
  *     conditional spaces), or {@code null} for univariate TPE as Optuna's default
  * @param sequence for {@code qmc}: {@code sobol} or {@code halton}, or {@code null} for Sobol
+ * @param acquisition for {@code gp}: one of {@link #ACQUISITIONS}, or {@code null} for {@code log-ei}
+ * @param restart for {@code cmaes}: {@code ipop} or {@code none} (the default)
+ * @param separable for {@code cmaes}: sep-CMA-ES (diagonal covariance), or {@code null} for full
+ * @param popsize for {@code cmaes}: the first run's population, or {@code null} for {@code 4 + 3 ln d};
+ *     for {@code nsga2}: the population, or {@code null} for 50
+ * @param crossover for {@code nsga2}: one of {@link #CROSSOVERS}, or {@code null} for {@code uniform}
  */
-public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
+public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
+    String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
   /** Samplers this version can run. */
-  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc");
+  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "auto");
   /** Samplers the format names that later versions bring. */
-  public static final List<String> PLANNED = List.of("gp", "cmaes", "nsga2", "auto");
+  public static final List<String> PLANNED = List.of("nsga3");
+  /** The acquisition functions of {@code gp}. */
+  public static final List<String> ACQUISITIONS = List.of("log-ei", "ei", "pi", "ucb");
+  /** The restart strategies of {@code cmaes}. */
+  public static final List<String> RESTARTS = List.of("none", "ipop");
+  /** The crossovers of {@code nsga2}. */
+  public static final List<String> CROSSOVERS = List.of("uniform", "sbx", "blx-alpha");
+
+  /** The settings of the first TuneLab versions, without those of gp, cmaes and nsga2. */
+  public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
+    this(type, seed, points, multivariate, sequence, null, null, null, null, null);
+  }
   /** The sequences {@code qmc} can draw. */
   public static final List<String> SEQUENCES = List.of("sobol", "halton");
   /** Values per continuous range of a grid when {@code points} is not given. */
@@ -31,6 +49,16 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
     if (points != null && points < 2) throw new IllegalArgumentException("points must be >= 2, got " + points);
     if (sequence != null && !SEQUENCES.contains(sequence)) {
       throw new IllegalArgumentException("sequence must be one of " + String.join(", ", SEQUENCES) + ", got " + sequence);
+    }
+    oneOf("acquisition", acquisition, ACQUISITIONS);
+    oneOf("restart", restart, RESTARTS);
+    oneOf("crossover", crossover, CROSSOVERS);
+    if (popsize != null && popsize < 2) throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);
+  }
+
+  private static void oneOf(String key, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", got " + value);
     }
   }
 
