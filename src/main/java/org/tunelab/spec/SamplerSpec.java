@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param type one of {@link #AVAILABLE}
  * @param seed the random seed, or {@code null} to draw one (the drawn seed is recorded in the study)
  * @param points for {@code grid}: values per continuous range, or {@code null} for the default
- * @param multivariate for {@code tpe}: model the parameters jointly (with group decomposition for
- *     conditional spaces), or {@code null} for univariate TPE as Optuna's default
+ * @param multivariate for {@code tpe}: {@code false} for Optuna's default univariate TPE; {@code true}
+ *     or {@code null} for TuneLab's TPE (joint, with group decomposition for conditional spaces,
+ *     neighbour-gap bandwidths and rank-weighted good trials)
  * @param sequence for {@code qmc}: {@code sobol} or {@code halton}, or {@code null} for Sobol
  * @param acquisition for {@code gp}: one of {@link #ACQUISITIONS}, or {@code null} for {@code log-ei}
  * @param restart for {@code cmaes}: {@code ipop} or {@code none} (the default)
@@ -67,7 +68,7 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
     return new SamplerSpec(type, seed, null, null, null);
   }
 
-  /** The sampler used when a spec names none: TPE, as in Optuna. */
+  /** The sampler used when a spec names none: TPE, as in Optuna (TuneLab's TPE). */
   public static SamplerSpec defaultSampler() {
     return of("tpe", null);
   }

@@ -31,7 +31,7 @@ import org.tunelab.study.OptimizeOptions;
 public final class SpecFactory {
   private SpecFactory() {}
 
-  /** The sampler; TPE with Optuna's defaults when the spec names none. Unseeded samplers draw a seed. */
+  /** The sampler; TuneLab's TPE when the spec names none. Unseeded samplers draw a seed. */
   public static Sampler sampler(StudySpec spec) {
     SamplerSpec s = spec.samplerOrDefault();
     long seed = s.seed() != null ? s.seed() : TrialSeeds.randomSeed();
@@ -39,8 +39,9 @@ public final class SpecFactory {
       case "grid":
         return GridSampler.over(spec.space(), s.points() != null ? s.points() : SamplerSpec.DEFAULT_GRID_POINTS, seed);
       case "tpe": {
-        boolean joint = Boolean.TRUE.equals(s.multivariate());
-        return TpeSampler.builder().seed(seed).multivariate(joint).group(joint).build();
+        // multivariate: false asks for Optuna's default (univariate) TPE; otherwise TuneLab's TPE.
+        if (Boolean.FALSE.equals(s.multivariate())) return TpeSampler.builder().seed(seed).build();
+        return TpeSampler.builder().seed(seed).tuneLabDefaults().build();
       }
       case "qmc":
         return QmcSampler.builder().seed(seed)

@@ -87,8 +87,9 @@ final class NumericKernels implements KernelDim {
     for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
     mus[n] = 0.5 * (kLow + kHigh);
     double range = kHigh - kLow;
-    int[] order = options.multivariate() ? null : Argsort.of(mus);
-    double[] sigmas = options.multivariate()
+    boolean fixedWidth = options.multivariate() && !options.gapSigmas();
+    int[] order = fixedWidth ? null : Argsort.of(mus);
+    double[] sigmas = fixedWidth
         ? multivariateSigmas(n, dims, range) : univariateSigmas(mus, order, kLow, kHigh, options.considerEndpoints());
     double minSigma = options.magicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
     for (int i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
