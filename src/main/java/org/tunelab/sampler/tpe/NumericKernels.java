@@ -161,6 +161,17 @@ final class NumericKernels implements KernelDim {
   }
 
 
+  /**
+   * A mass is at most 1. A density peaks at its centre; a kernel centred inside its bounds with
+   * {@code sigma <= range} keeps at least {@code Phi(1) - 1/2 = 0.341} of its mass inside them, so
+   * {@code -log Z <= 1.08} and the bound needs no error function.
+   */
+  @Override
+  public double maxLogPdf(int k) {
+    if (step > 0) return 0.0;
+    return -logSigma(k) - TruncatedNormal.LOG_SQRT_2PI + 1.08;
+  }
+
   private double logNorm(int k) {
     double v = logNorm[k];
     if (Double.isNaN(v)) {
