@@ -40,6 +40,7 @@ public final class BenchMain {
         case "endpoints": b.considerEndpoints(true); break;
         case "noclip": b.considerMagicClip(false); break;
         case "rank": b.rankWeights(true); break;
+        case "tl": b.tuneLabDefaults(); break;
         case "gaps": b.multivariate(true).gapSigmas(true); break;
         default: throw new IllegalArgumentException("unknown TPE option " + opt);
       }
