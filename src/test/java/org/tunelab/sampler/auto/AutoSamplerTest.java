@@ -38,4 +38,16 @@ class AutoSamplerTest extends SamplerContract {
         : t.suggestFloat("y", 0, 1), 12);
     assertEquals(Map.of("cond", "tpe"), conditional.settings().get("picked"));
   }
+
+  @Test
+  void picksTpeForMoreThanEightParameters() {
+    AutoSampler auto = AutoSampler.withSeed(2);
+    Study study = Study.builder(new InMemoryStorage()).name("wide").sampler(auto).build();
+    study.optimize(t -> {
+      double s = 0;
+      for (int i = 0; i < 9; i++) s += t.suggestFloat("x" + i, -1, 1);
+      return s;
+    }, 3);
+    assertEquals(Map.of("wide", "tpe"), auto.settings().get("picked"));
+  }
 }
