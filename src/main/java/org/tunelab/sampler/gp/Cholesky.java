@@ -87,22 +87,25 @@ final class Cholesky {
 
   /** {@code A^-1}, full and symmetric, through {@code L^-1}. */
   double[][] inverse() {
-    // Columns of L^-1 (lower triangular), then A^-1 = L^-T L^-1.
-    double[][] linv = new double[n][n];
+    // Row c of t is column c of L^-1 (zero before c), so both products below run along rows.
+    double[][] t = new double[n][n];
     for (int c = 0; c < n; c++) {
-      linv[c][c] = 1 / l[c][c];
+      double[] tc = t[c];
+      tc[c] = 1 / l[c][c];
       for (int i = c + 1; i < n; i++) {
         double[] li = l[i];
         double s = 0;
-        for (int k = c; k < i; k++) s -= li[k] * linv[k][c];
-        linv[i][c] = s / li[i];
+        for (int k = c; k < i; k++) s -= li[k] * tc[k];
+        tc[i] = s / li[i];
       }
     }
     double[][] inv = new double[n][n];
     for (int i = 0; i < n; i++) {
+      double[] ti = t[i];
       for (int j = 0; j <= i; j++) {
+        double[] tj = t[j];
         double s = 0;
-        for (int k = i; k < n; k++) s += linv[k][i] * linv[k][j];
+        for (int k = i; k < n; k++) s += ti[k] * tj[k];
         inv[i][j] = s;
         inv[j][i] = s;
       }

@@ -34,19 +34,64 @@ final class GpFit {
   static GaussianProcess fit(double[][] x, double[] y, boolean[] categorical, double[] start, boolean deterministic) {
     double[] raw = start != null && start.length == categorical.length + 2 ? start.clone() : initial(categorical.length);
     try {
-      Lbfgs.minimize((t, g) -> negLogPosterior(x, y, categorical, t, g, deterministic), raw, -12, 12, 60, 1e-2);
+      double[][] sqd = pairDistances(x, categorical);
+      Lbfgs.minimize((t, g) -> negLogPosterior(x, sqd, y, categorical, t, g, deterministic), raw, -12, 12, 60, 1e-2);
       return new GaussianProcess(x, y, categorical, hyper(raw, deterministic));
     } catch (ArithmeticException e) {
       return new GaussianProcess(x, y, categorical, hyper(initial(categorical.length), deterministic));
     }
   }
 
+  /**
+   * Per pair (i, j &lt; i, in row order) the per-dimension squared differences (0/1 for categorical
+   * dimensions): computed once per fit, read by every likelihood evaluation.
+   */
+  static double[][] pairDistances(double[][] x, boolean[] cat) {
+    int n = x.length;
+    int d = cat.length;
+    double[][] out = new double[n * (n - 1) / 2][];
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        double[] row = new double[d];
+        for (int c = 0; c < d; c++) {
+          if (cat[c]) row[c] = x[i][c] == x[j][c] ? 0 : 1;
+          else {
+            double diff = x[i][c] - x[j][c];
+            row[c] = diff * diff;
+          }
+        }
+        out[p++] = row;
+      }
+    }
+    return out;
+  }
+
   /** -(log marginal likelihood + log prior) at raw parameters t; its gradient into g. */
   static double negLogPosterior(double[][] x, double[] y, boolean[] cat, double[] t, double[] g, boolean deterministic) {
+    return negLogPosterior(x, pairDistances(x, cat), y, cat, t, g, deterministic);
+  }
+
+  static double negLogPosterior(double[][] x, double[][] sqd, double[] y, boolean[] cat, double[] t, double[] g,
+      boolean deterministic) {
     int n = x.length;
     int d = cat.length;
     GaussianProcess.Hyper h = hyper(t, deterministic);
-    double[][] k = GaussianProcess.kernelMatrix(x, cat, h, true);
+    double[] rho = h.invSqLengthscales();
+    double[][] k = new double[n][n];
+    double[] r2s = new double[sqd.length];
+    for (int i = 0, p = 0; i < n; i++) {
+      for (int j = 0; j < i; j++, p++) {
+        double[] row = sqd[p];
+        double r2 = 0;
+        for (int c = 0; c < d; c++) r2 += rho[c] * row[c];
+        r2s[p] = r2;
+        double v = h.scale() * GaussianProcess.matern52(r2);
+        k[i][j] = v;
+        k[j][i] = v;
+      }
+      k[i][i] = h.scale() + h.noise();
+    }
     Cholesky chol;
     try {
       chol = Cholesky.of(k);
@@ -61,24 +106,16 @@ final class GpFit {
     double[] gradRho = new double[d];
     double gradScale = 0;
     double traceW = 0;
-    double[] rho = h.invSqLengthscales();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, p = 0; i < n; i++) {
       traceW += alpha[i] * alpha[i] - inv[i][i];
       gradScale += 0.5 * (alpha[i] * alpha[i] - inv[i][i]) * h.scale();
-      for (int j = 0; j < i; j++) {
+      for (int j = 0; j < i; j++, p++) {
         double w = alpha[i] * alpha[j] - inv[i][j];
-        double r2 = GaussianProcess.sqDistance(x[i], x[j], cat, rho);
+        double r2 = r2s[p];
         gradScale += w * h.scale() * GaussianProcess.matern52(r2); // both triangles: 2 * 0.5
         double common = w * h.scale() * GaussianProcess.matern52Derivative(r2);
-        for (int c = 0; c < d; c++) {
-          double sq;
-          if (cat[c]) sq = x[i][c] == x[j][c] ? 0 : 1;
-          else {
-            double diff = x[i][c] - x[j][c];
-            sq = diff * diff;
-          }
-          gradRho[c] += common * sq;
-        }
+        double[] row = sqd[p];
+        for (int c = 0; c < d; c++) gradRho[c] += common * row[c];
       }
     }
     double logPrior = 0;

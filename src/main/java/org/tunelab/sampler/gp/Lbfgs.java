@@ -86,7 +86,7 @@ final class Lbfgs {
         head = (head + 1) % m;
         stored = Math.min(stored + 1, m);
       }
-      boolean small = Math.abs(fx - fn) < 1e-10 * Math.max(1, Math.abs(fx));
+      boolean small = Math.abs(fx - fn) < 1e-7 * Math.max(1, Math.abs(fx));
       System.arraycopy(xn, 0, x, 0, d);
       System.arraycopy(gn, 0, g, 0, d);
       fx = fn;
