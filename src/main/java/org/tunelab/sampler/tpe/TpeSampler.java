@@ -197,36 +197,12 @@ public final class TpeSampler implements Sampler {
       lastSplit.set(new CachedSplit(study.studyName(), trial.number(), n, split));
     }
     List<FrozenTrial> above = split.above();
-    if (!running.isEmpty()) above = mergeByNumber(above, running);
+    if (!running.isEmpty()) above = TrialSplit.mergeByNumber(above, running);
     double[] belowWeights = split.belowWeights();
     if (belowWeights == null && s.rankWeights() && study.directions().size() == 1) {
-      belowWeights = rankWeights(split.below(), study.directions().get(0));
+      belowWeights = TrialSplit.rankWeights(split.below(), study.directions().get(0));
     }
     return new TpeHistory(n, split.below(), above, belowWeights);
-  }
-
-  /** Linear rank weights of trials listed by number: the best of k gets k, the worst 1; unranked (pruned) 1. */
-  static double[] rankWeights(List<FrozenTrial> below, org.tunelab.trial.StudyDirection direction) {
-    int k = below.size();
-    Integer[] idx = new Integer[k];
-    for (int i = 0; i < k; i++) idx[i] = i;
-    double sign = direction == org.tunelab.trial.StudyDirection.MAXIMIZE ? -1 : 1;
-    java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(i -> below.get(i).state() == TrialState.COMPLETE
-        && below.get(i).hasValues() ? sign * below.get(i).values().get(0) : Double.POSITIVE_INFINITY));
-    double[] w = new double[k];
-    for (int r = 0; r < k; r++) w[idx[r]] = below.get(idx[r]).state() == TrialState.COMPLETE ? k - r : 1;
-    return w;
-  }
-
-  private static List<FrozenTrial> mergeByNumber(List<FrozenTrial> a, List<FrozenTrial> b) {
-    List<FrozenTrial> out = new ArrayList<>(a.size() + b.size());
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (j >= b.size() || (i < a.size() && a.get(i).number() < b.get(j).number())) out.add(a.get(i++));
-      else out.add(b.get(j++));
-    }
-    return out;
   }
 
   // ---- hooks and settings -----------------------------------------------------------------------

@@ -29,9 +29,9 @@ class TuneLabTpeTest extends SamplerContract {
     FrozenTrial a = trial(0, 3.0);
     FrozenTrial b = trial(1, 1.0);
     FrozenTrial c = trial(2, 2.0);
-    double[] w = TpeSampler.rankWeights(List.of(a, b, c), StudyDirection.MINIMIZE);
+    double[] w = TrialSplit.rankWeights(List.of(a, b, c), StudyDirection.MINIMIZE);
     assertEquals(List.of(1.0, 3.0, 2.0), List.of(w[0], w[1], w[2]));
-    w = TpeSampler.rankWeights(List.of(a, b, c), StudyDirection.MAXIMIZE);
+    w = TrialSplit.rankWeights(List.of(a, b, c), StudyDirection.MAXIMIZE);
     assertEquals(List.of(3.0, 1.0, 2.0), List.of(w[0], w[1], w[2]));
   }
 
