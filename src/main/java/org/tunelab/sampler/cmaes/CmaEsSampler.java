@@ -95,16 +95,22 @@ public final class CmaEsSampler implements Sampler {
     UnitSpace us = new UnitSpace(space);
     String key = study.studyName() + "\u0000" + String.join("\u0000", us.names);
     double sign = study.directions().get(0) == StudyDirection.MAXIMIZE ? -1 : 1;
+    Replay replay = replays.computeIfAbsent(key, k -> new Replay());
+    long from;
+    synchronized (replay) {
+      from = replay.state == null ? 0 : groupKey(replay.restart, replay.state.generation);
+    }
     Map<Long, List<double[]>> groups = new TreeMap<>();
     Map<Long, List<Double>> values = new TreeMap<>();
     for (FrozenTrial t : completeBefore(study, trial)) {
-      double[] x = storedX(t, us.dims());
-      if (x == null || !(t.systemAttrs().get(RESTART) instanceof Number r) || !(t.systemAttrs().get(GENERATION) instanceof Number g)) continue;
+      if (!(t.systemAttrs().get(RESTART) instanceof Number r) || !(t.systemAttrs().get(GENERATION) instanceof Number g)) continue;
       long gk = groupKey(r.intValue(), g.intValue());
+      if (gk < from) continue; // already replayed: finished trials never change
+      double[] x = storedX(t, us.dims());
+      if (x == null) continue;
       groups.computeIfAbsent(gk, k -> new ArrayList<>()).add(x);
       values.computeIfAbsent(gk, k -> new ArrayList<>()).add(sign * t.value());
     }
-    Replay replay = replays.computeIfAbsent(key, k -> new Replay());
     double[] x;
     int restart;
     int generation;

@@ -43,6 +43,7 @@ public final class Nsga2Sampler implements Sampler {
   private final Double mutationProb;
   private final boolean constraints;
   private final Constraints.Function constraintsFunction;
+  private final Map<String, List<Population>> populations = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Nsga2Sampler(Builder b) {
     this.seed = b.seed;
@@ -130,20 +131,38 @@ public final class Nsga2Sampler implements Sampler {
     return rng.nextBoolean() ? x : y;
   }
 
-  /** The parent population of {@code generation}, rebuilt from the trials numbered below {@code trial}. */
+  /** A generation's survivors and how many COMPLETE trials of that generation went into them. */
+  private record Population(int added, List<FrozenTrial> members) {}
+
+  /**
+   * The parent population of {@code generation}, rebuilt from the trials numbered below
+   * {@code trial}: generation g's survivors are the best of g-1's survivors and g's COMPLETE trials.
+   * Survivors are cached per study and generation with the count of trials they saw; finished
+   * trials never change, so an unchanged count means an unchanged population.
+   */
   private List<FrozenTrial> parents(StudyView study, FrozenTrial trial, int generation) {
     Map<Integer, List<FrozenTrial>> byGen = new LinkedHashMap<>();
     for (FrozenTrial t : study.trials(Set.of(TrialState.COMPLETE))) {
       if (t.number() < trial.number() && t.hasValues()) byGen.computeIfAbsent(generationOf(t), k -> new ArrayList<>()).add(t);
     }
     Survival survival = new Survival(study.directions(), constraints);
-    List<FrozenTrial> pop = new ArrayList<>();
-    for (int g = 0; g < generation; g++) {
-      List<FrozenTrial> pool = new ArrayList<>(pop);
-      pool.addAll(byGen.getOrDefault(g, List.of()));
-      pop = survival.select(pool, population);
+    List<Population> cached = populations.computeIfAbsent(study.studyName(), k -> new ArrayList<>());
+    synchronized (cached) {
+      List<FrozenTrial> pop = new ArrayList<>();
+      for (int g = 0; g < generation; g++) {
+        List<FrozenTrial> fresh = byGen.getOrDefault(g, List.of());
+        if (g < cached.size() && cached.get(g).added() == fresh.size()) {
+          pop = cached.get(g).members();
+          continue;
+        }
+        List<FrozenTrial> pool = new ArrayList<>(pop);
+        pool.addAll(fresh);
+        pop = survival.select(pool, population);
+        while (cached.size() > g) cached.remove(cached.size() - 1);
+        cached.add(new Population(fresh.size(), List.copyOf(pop)));
+      }
+      return new ArrayList<>(pop);
     }
-    return pop;
   }
 
   @Override
