@@ -8,14 +8,17 @@ import org.tunelab.sampler.tpe.TpeSampler;
 
 /**
  * Samplers by the names the benchmark and the study spec use. Every name gives a sampler seeded
- * with the given seed, so one name and seed always mean the same run.
+ * with the given seed, so one name and seed always mean the same run. {@code tpe} is TuneLab's TPE
+ * ({@link TpeSampler.Builder#tuneLabDefaults()}); {@code tpe-optuna} and {@code tpe-univariate} are
+ * Optuna's default TPE, {@code tpe-multivariate} and {@code tpe-optuna-multivariate} Optuna's
+ * multivariate TPE (with and without group decomposition).
  */
 public final class SamplerFactory {
   private SamplerFactory() {}
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton");
+    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "auto");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -24,9 +27,11 @@ public final class SamplerFactory {
       case "random":
         return new RandomSampler(seed);
       case "tpe":
-        return TpeSampler.builder().seed(seed).build();
+        return TpeSampler.builder().seed(seed).tuneLabDefaults().build();
       case "tpe-multivariate":
         return TpeSampler.builder().seed(seed).multivariate(true).group(true).build();
+      case "tpe-univariate":
+        return TpeSampler.builder().seed(seed).build();
       case "tpe-density":
         return TpeSampler.builder().seed(seed).optuna31Scoring(false).build();
       case "tpe-optuna":
@@ -37,6 +42,22 @@ public final class SamplerFactory {
         return QmcSampler.builder().seed(seed).build();
       case "qmc-halton":
         return QmcSampler.builder().seed(seed).type(QmcSampler.Type.HALTON).build();
+      case "gp":
+        return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).build();
+      case "cmaes":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).build();
+      case "cmaes-ipop":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).restarts(true).build();
+      case "cmaes-sep":
+        return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).separable(true).build();
+      case "nsga2":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).build();
+      case "nsga2-sbx":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("sbx").build();
+      case "nsga2-blx":
+        return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("blx-alpha").build();
+      case "auto":
+        return org.tunelab.sampler.auto.AutoSampler.withSeed(seed);
       default:
         throw new IllegalArgumentException("unknown sampler \"" + name + "\"; known: " + String.join(", ", names()));
     }

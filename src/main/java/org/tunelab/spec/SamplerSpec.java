@@ -9,15 +9,34 @@ import java.util.Objects;
  * @param type one of {@link #AVAILABLE}
  * @param seed the random seed, or {@code null} to draw one (the drawn seed is recorded in the study)
  * @param points for {@code grid}: values per continuous range, or {@code null} for the default
- * @param multivariate for {@code tpe}: model the parameters jointly (with group decomposition for
- *     conditional spaces), or {@code null} for univariate TPE as Optuna's default
+ * @param multivariate for {@code tpe}: {@code false} for Optuna's default univariate TPE; {@code true}
+ *     or {@code null} for TuneLab's TPE (joint, with group decomposition for conditional spaces,
+ *     neighbour-gap bandwidths and rank-weighted good trials)
  * @param sequence for {@code qmc}: {@code sobol} or {@code halton}, or {@code null} for Sobol
+ * @param acquisition for {@code gp}: one of {@link #ACQUISITIONS}, or {@code null} for {@code log-ei}
+ * @param restart for {@code cmaes}: {@code ipop} or {@code none} (the default)
+ * @param separable for {@code cmaes}: sep-CMA-ES (diagonal covariance), or {@code null} for full
+ * @param popsize for {@code cmaes}: the first run's population, or {@code null} for {@code 4 + 3 ln d};
+ *     for {@code nsga2}: the population, or {@code null} for 50
+ * @param crossover for {@code nsga2}: one of {@link #CROSSOVERS}, or {@code null} for {@code uniform}
  */
-public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
+public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
+    String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
   /** Samplers this version can run. */
-  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc");
+  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "auto");
   /** Samplers the format names that later versions bring. */
-  public static final List<String> PLANNED = List.of("gp", "cmaes", "nsga2", "auto");
+  public static final List<String> PLANNED = List.of("nsga3");
+  /** The acquisition functions of {@code gp}. */
+  public static final List<String> ACQUISITIONS = List.of("log-ei", "ei", "pi", "ucb");
+  /** The restart strategies of {@code cmaes}. */
+  public static final List<String> RESTARTS = List.of("none", "ipop");
+  /** The crossovers of {@code nsga2}. */
+  public static final List<String> CROSSOVERS = List.of("uniform", "sbx", "blx-alpha");
+
+  /** The settings of the first TuneLab versions, without those of gp, cmaes and nsga2. */
+  public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
+    this(type, seed, points, multivariate, sequence, null, null, null, null, null);
+  }
   /** The sequences {@code qmc} can draw. */
   public static final List<String> SEQUENCES = List.of("sobol", "halton");
   /** Values per continuous range of a grid when {@code points} is not given. */
@@ -32,6 +51,16 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
     if (sequence != null && !SEQUENCES.contains(sequence)) {
       throw new IllegalArgumentException("sequence must be one of " + String.join(", ", SEQUENCES) + ", got " + sequence);
     }
+    oneOf("acquisition", acquisition, ACQUISITIONS);
+    oneOf("restart", restart, RESTARTS);
+    oneOf("crossover", crossover, CROSSOVERS);
+    if (popsize != null && popsize < 2) throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);
+  }
+
+  private static void oneOf(String key, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", got " + value);
+    }
   }
 
   /** Just a type and a seed. */
@@ -39,7 +68,7 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
     return new SamplerSpec(type, seed, null, null, null);
   }
 
-  /** The sampler used when a spec names none: TPE, as in Optuna. */
+  /** The sampler used when a spec names none: TPE, as in Optuna (TuneLab's TPE). */
   public static SamplerSpec defaultSampler() {
     return of("tpe", null);
   }

@@ -18,6 +18,10 @@ import org.tunelab.sampler.GridSampler;
 import org.tunelab.sampler.RandomSampler;
 import org.tunelab.sampler.Sampler;
 import org.tunelab.sampler.TrialSeeds;
+import org.tunelab.sampler.auto.AutoSampler;
+import org.tunelab.sampler.cmaes.CmaEsSampler;
+import org.tunelab.sampler.gp.GpSampler;
+import org.tunelab.sampler.nsga2.Nsga2Sampler;
 import org.tunelab.sampler.qmc.QmcSampler;
 import org.tunelab.sampler.tpe.TpeSampler;
 import org.tunelab.study.MultiObjective;
@@ -35,7 +39,7 @@ import org.tunelab.study.OptimizeOptions;
 public final class SpecFactory {
   private SpecFactory() {}
 
-  /** The sampler; TPE with Optuna's defaults when the spec names none. Unseeded samplers draw a seed. */
+  /** The sampler; TuneLab's TPE when the spec names none. Unseeded samplers draw a seed. */
   public static Sampler sampler(StudySpec spec) {
     SamplerSpec s = spec.samplerOrDefault();
     long seed = s.seed() != null ? s.seed() : TrialSeeds.randomSeed();
@@ -43,12 +47,32 @@ public final class SpecFactory {
       case "grid":
         return GridSampler.over(spec.space(), s.points() != null ? s.points() : SamplerSpec.DEFAULT_GRID_POINTS, seed);
       case "tpe": {
-        boolean joint = Boolean.TRUE.equals(s.multivariate());
-        return TpeSampler.builder().seed(seed).multivariate(joint).group(joint).build();
+        // multivariate: false asks for Optuna's default (univariate) TPE; otherwise TuneLab's TPE.
+        if (Boolean.FALSE.equals(s.multivariate())) return TpeSampler.builder().seed(seed).build();
+        return TpeSampler.builder().seed(seed).tuneLabDefaults().build();
       }
       case "qmc":
         return QmcSampler.builder().seed(seed)
             .type("halton".equals(s.sequence()) ? QmcSampler.Type.HALTON : QmcSampler.Type.SOBOL).build();
+      case "gp": {
+        GpSampler.Builder b = GpSampler.builder().seed(seed);
+        if (s.acquisition() != null) b.acquisition(s.acquisition());
+        return b.build();
+      }
+      case "cmaes": {
+        CmaEsSampler.Builder b = CmaEsSampler.builder().seed(seed).restarts("ipop".equals(s.restart()))
+            .separable(Boolean.TRUE.equals(s.separable()));
+        if (s.popsize() != null) b.popsize(s.popsize());
+        return b.build();
+      }
+      case "nsga2": {
+        Nsga2Sampler.Builder b = Nsga2Sampler.builder().seed(seed);
+        if (s.crossover() != null) b.crossover(s.crossover());
+        if (s.popsize() != null) b.population(s.popsize());
+        return b.build();
+      }
+      case "auto":
+        return AutoSampler.withSeed(seed);
       default:
         return new RandomSampler(seed);
     }

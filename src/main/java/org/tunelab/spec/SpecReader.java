@@ -34,7 +34,8 @@ public final class SpecReader {
   static final List<String> TOP_KEYS = List.of("name", "storage", "storage_schema", "direction", "directions",
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
-  private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence");
+  private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence",
+      "acquisition", "restart", "separable", "popsize", "crossover");
   private static final List<String> OBJECTIVE_KEYS = ExecutionReader.objectiveKeys();
 
   private SpecReader() {}
@@ -187,7 +188,37 @@ public final class SpecReader {
             + String.join(", ", SamplerSpec.SEQUENCES) + ", got \"" + sequence + "\"");
         return null;
       }
-      return new SamplerSpec(type, seed, points, multivariate, sequence);
+      if (!onlyFor(keys, "acquisition", "gp", type) || !onlyFor(keys, "restart", "cmaes", type)
+          || !onlyFor(keys, "separable", "cmaes", type) || !onlyFor(keys, "crossover", "nsga2", type)) {
+        return null;
+      }
+      if (keys.containsKey("popsize") && !type.equals("cmaes") && !type.equals("nsga2")) {
+        nodes.error(keys.get("popsize"), "sampler.popsize", "is only used by the cmaes and nsga2 samplers");
+        return null;
+      }
+      String acquisition = choice(keys, "acquisition", SamplerSpec.ACQUISITIONS);
+      String restart = choice(keys, "restart", SamplerSpec.RESTARTS);
+      String crossover = choice(keys, "crossover", SamplerSpec.CROSSOVERS);
+      Boolean separable = keys.containsKey("separable") ? nodes.bool(keys.get("separable"), "sampler.separable") : null;
+      Integer popsize = keys.containsKey("popsize") ? count(keys.get("popsize"), "sampler.popsize", 2) : null;
+      if ((keys.containsKey("acquisition") && acquisition == null) || (keys.containsKey("restart") && restart == null)
+          || (keys.containsKey("crossover") && crossover == null) || (keys.containsKey("separable") && separable == null)
+          || (keys.containsKey("popsize") && popsize == null)) {
+        return null;
+      }
+      return new SamplerSpec(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover);
+    }
+
+    /** A string setting that must be one of {@code allowed}; null (with an error) otherwise. */
+    private String choice(Map<String, Node> keys, String key, List<String> allowed) {
+      if (!keys.containsKey(key)) return null;
+      String v = nodes.string(keys.get(key), "sampler." + key);
+      if (v != null && !allowed.contains(v)) {
+        nodes.error(keys.get(key), "sampler." + key, "must be one of " + String.join(", ", allowed) + ", got \"" + v + "\""
+            + Suggestions.didYouMean(v, allowed));
+        return null;
+      }
+      return v;
     }
 
     /** A sampler setting only one sampler type reads; naming it for another type is an error. */

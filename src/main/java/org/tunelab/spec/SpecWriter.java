@@ -79,6 +79,11 @@ public final class SpecWriter {
     if (s.points() != null) b.append(", points: ").append(s.points());
     if (s.multivariate() != null) b.append(", multivariate: ").append(s.multivariate());
     if (s.sequence() != null) b.append(", sequence: ").append(string(s.sequence()));
+    if (s.acquisition() != null) b.append(", acquisition: ").append(string(s.acquisition()));
+    if (s.restart() != null) b.append(", restart: ").append(string(s.restart()));
+    if (s.separable() != null) b.append(", separable: ").append(s.separable());
+    if (s.popsize() != null) b.append(", popsize: ").append(s.popsize());
+    if (s.crossover() != null) b.append(", crossover: ").append(string(s.crossover()));
     return b.append('}').toString();
   }
 

@@ -39,6 +39,9 @@ public final class BenchMain {
         case "gamma": double g = Double.parseDouble(kv[1]); b.gamma(n -> Math.min((int) Math.ceil(g * n), 25)); break;
         case "endpoints": b.considerEndpoints(true); break;
         case "noclip": b.considerMagicClip(false); break;
+        case "rank": b.rankWeights(true); break;
+        case "tl": b.tuneLabDefaults(); break;
+        case "gaps": b.multivariate(true).gapSigmas(true); break;
         default: throw new IllegalArgumentException("unknown TPE option " + opt);
       }
     }

@@ -147,8 +147,29 @@ class SpecReaderTest {
 
   @Test
   void refusesSamplerNotAvailableInThisVersionNamingTheAvailableOnes() {
-    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: gp, seed: 42}"), STUDY));
-    assertEquals("study.yaml:6: sampler.type: sampler 'gp' is not available in this version; available: tpe, random, grid, qmc",
+    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: nsga3, seed: 42}"), STUDY));
+    assertEquals("study.yaml:6: sampler.type: sampler 'nsga3' is not available in this version; available: tpe, random, "
+        + "grid, qmc, gp, cmaes, nsga2, auto", e.getMessage());
+  }
+
+  @Test
+  void readsGpCmaesAndNsga2Settings() {
+    assertEquals(new SamplerSpec("gp", 1L, null, null, null, "ucb", null, null, null, null),
+        SpecReader.parse(minimal("sampler: {type: gp, seed: 1, acquisition: ucb}"), STUDY).sampler());
+    assertEquals(new SamplerSpec("cmaes", null, null, null, null, null, "ipop", true, 12, null),
+        SpecReader.parse(minimal("sampler: {type: cmaes, restart: ipop, separable: true, popsize: 12}"), STUDY).sampler());
+    assertEquals(new SamplerSpec("nsga2", null, null, null, null, null, null, null, 40, "sbx"),
+        SpecReader.parse(minimal("sampler: {type: nsga2, popsize: 40, crossover: sbx}"), STUDY).sampler());
+    assertEquals(SamplerSpec.of("auto", null), SpecReader.parse(minimal("sampler: auto"), STUDY).sampler());
+  }
+
+  @Test
+  void refusesSamplerSettingsOfAnotherTypeOrUnknownValuesWithTheirLine() {
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: tpe, acquisition: ucb}"), STUDY));
+    assertEquals("study.yaml:6: sampler.acquisition: is only used by the gp sampler", e.getMessage());
+    e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: nsga2, crossover: sbxx}"), STUDY));
+    assertEquals("study.yaml:6: sampler.crossover: must be one of uniform, sbx, blx-alpha, got \"sbxx\"; did you mean 'sbx'?",
         e.getMessage());
   }
 

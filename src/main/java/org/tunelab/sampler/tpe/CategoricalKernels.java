@@ -53,4 +53,9 @@ final class CategoricalKernels implements KernelDim {
   public double logPdf(int k, double x) {
     return Math.log(probability(k, (int) x));
   }
+
+  @Override
+  public double maxLogPdf(int k) {
+    return 0.0; // a probability
+  }
 }

@@ -15,4 +15,10 @@ interface KernelDim {
 
   /** The log density (log mass for discrete parameters) of kernel {@code k} at internal value {@code x}. */
   double logPdf(int k, double x);
+
+  /**
+   * An upper bound of {@link #logPdf} of kernel {@code k} over all x, cheap to compute: lets a
+   * multivariate mixture skip kernels that cannot matter at a point after a few dimensions.
+   */
+  double maxLogPdf(int k);
 }

@@ -87,8 +87,9 @@ final class NumericKernels implements KernelDim {
     for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
     mus[n] = 0.5 * (kLow + kHigh);
     double range = kHigh - kLow;
-    int[] order = options.multivariate() ? null : Argsort.of(mus);
-    double[] sigmas = options.multivariate()
+    boolean fixedWidth = options.multivariate() && !options.gapSigmas();
+    int[] order = fixedWidth ? null : Argsort.of(mus);
+    double[] sigmas = fixedWidth
         ? multivariateSigmas(n, dims, range) : univariateSigmas(mus, order, kLow, kHigh, options.considerEndpoints());
     double minSigma = options.magicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
     for (int i = 0; i < n; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
@@ -159,6 +160,17 @@ final class NumericKernels implements KernelDim {
     return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
   }
 
+
+  /**
+   * A mass is at most 1. A density peaks at its centre; a kernel centred inside its bounds with
+   * {@code sigma <= range} keeps at least {@code Phi(1) - 1/2 = 0.341} of its mass inside them, so
+   * {@code -log Z <= 1.08} and the bound needs no error function.
+   */
+  @Override
+  public double maxLogPdf(int k) {
+    if (step > 0) return 0.0;
+    return -logSigma(k) - TruncatedNormal.LOG_SQRT_2PI + 1.08;
+  }
 
   private double logNorm(int k) {
     double v = logNorm[k];

@@ -87,18 +87,60 @@ final class ParzenEstimator {
   double logPdf(double[] x) {
     if (univariateContinuous) return ((NumericKernels) dims[0]).mixtureLogPdf(x[0], weights);
     double[] logWeights = logWeights();
+    double[][] bound = bounds();
     int m = logWeights.length;
-    double[] terms = new double[m];
-    double max = Double.NEGATIVE_INFINITY;
+    int nd = dims.length;
+    // Start from the kernel with the best one-dimension bound, so the running maximum is high early
+    // and most kernels are dropped after a dimension or two.
+    int seed = 0;
+    double seedBound = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < m; k++) {
+      double b = logWeights[k] + dims[0].logPdf(k, x[0]) + bound[k][1];
+      if (b > seedBound) {
+        seedBound = b;
+        seed = k;
+      }
+    }
+    double max = full(seed, x, logWeights);
+    double[] terms = new double[m];
+    for (int k = 0; k < m; k++) {
+      if (k == seed) {
+        terms[k] = max;
+        continue;
+      }
       double t = logWeights[k];
-      for (int d = 0; d < dims.length && t > Double.NEGATIVE_INFINITY; d++) t += dims[d].logPdf(k, x[d]);
-      terms[k] = t;
-      max = Math.max(max, t);
+      int d = 0;
+      for (; d < nd && t + bound[k][d] >= max - NEGLIGIBLE; d++) t += dims[d].logPdf(k, x[d]);
+      terms[k] = d == nd ? t : Double.NEGATIVE_INFINITY;
+      if (terms[k] > max) max = terms[k];
     }
     if (max == Double.NEGATIVE_INFINITY) return max;
     double sum = 0;
-    for (double t : terms) sum += Math.exp(t - max);
+    for (double t : terms) if (t > max - NEGLIGIBLE) sum += Math.exp(t - max);
     return max + Math.log(sum);
   }
+
+  /** A kernel's term below e^-40 of the largest changes the sum by less than 1e-17 relative per kernel. */
+  private static final double NEGLIGIBLE = 40;
+
+  private double full(int k, double[] x, double[] logWeights) {
+    double t = logWeights[k];
+    for (int d = 0; d < dims.length && t > Double.NEGATIVE_INFINITY; d++) t += dims[d].logPdf(k, x[d]);
+    return t;
+  }
+
+  /** bound[k][d]: an upper bound of the log density of kernel k over dimensions d.. (suffix sums). */
+  private double[][] bounds() {
+    if (bounds == null) {
+      int m = weights.length;
+      double[][] b = new double[m][dims.length + 1];
+      for (int k = 0; k < m; k++) {
+        for (int d = dims.length - 1; d >= 0; d--) b[k][d] = b[k][d + 1] + dims[d].maxLogPdf(k);
+      }
+      bounds = b;
+    }
+    return bounds;
+  }
+
+  private double[][] bounds;
 }

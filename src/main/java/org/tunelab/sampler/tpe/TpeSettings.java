@@ -8,7 +8,8 @@ import java.util.function.IntUnaryOperator;
 /** Every option of a {@link TpeSampler}, validated; {@link #asMap()} is what the study records. */
 record TpeSettings(long seed, int nStartupTrials, int nEiCandidates, IntUnaryOperator gamma, String gammaName,
     IntFunction<double[]> weights, String weightsName, ParzenOptions parzen, boolean group, boolean constantLiar,
-    boolean constraints, TpeSampler.ConstraintsFunction constraintsFunction) {
+    boolean constraints, TpeSampler.ConstraintsFunction constraintsFunction, boolean rankWeights) {
+
 
   TpeSettings {
     if (nStartupTrials < 0) throw new IllegalArgumentException("n_startup_trials must be >= 0, got " + nStartupTrials);
@@ -38,6 +39,8 @@ record TpeSettings(long seed, int nStartupTrials, int nEiCandidates, IntUnaryOpe
     m.put("constant_liar", constantLiar);
     m.put("constraints", constraints);
     m.put("optuna31_scoring", parzen.scaleWeighted());
+    m.put("gap_sigmas", parzen.gapSigmas());
+    m.put("rank_weights", rankWeights);
     return m;
   }
 }

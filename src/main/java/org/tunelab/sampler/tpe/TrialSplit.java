@@ -181,4 +181,29 @@ record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above, double[] bel
     return Map.of("below", below.stream().map(FrozenTrial::number).toList(),
         "above", above.stream().map(FrozenTrial::number).toList());
   }
+
+  /** Linear rank weights of trials listed by number: the best of k gets k, the worst 1; unranked (pruned) 1. */
+  static double[] rankWeights(List<FrozenTrial> below, org.tunelab.trial.StudyDirection direction) {
+    int k = below.size();
+    Integer[] idx = new Integer[k];
+    for (int i = 0; i < k; i++) idx[i] = i;
+    double sign = direction == org.tunelab.trial.StudyDirection.MAXIMIZE ? -1 : 1;
+    java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(i -> below.get(i).state() == TrialState.COMPLETE
+        && below.get(i).hasValues() ? sign * below.get(i).values().get(0) : Double.POSITIVE_INFINITY));
+    double[] w = new double[k];
+    for (int r = 0; r < k; r++) w[idx[r]] = below.get(idx[r]).state() == TrialState.COMPLETE ? k - r : 1;
+    return w;
+  }
+
+  /** Two lists sorted by trial number merged into one. */
+  static List<FrozenTrial> mergeByNumber(List<FrozenTrial> a, List<FrozenTrial> b) {
+    List<FrozenTrial> out = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (j >= b.size() || (i < a.size() && a.get(i).number() < b.get(j).number())) out.add(a.get(i++));
+      else out.add(b.get(j++));
+    }
+    return out;
+  }
 }

@@ -1,0 +1,253 @@
+package org.tunelab.sampler.gp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tunelab.sampler.Constraints;
+import org.tunelab.sampler.IntersectionSpace;
+import org.tunelab.sampler.Sampler;
+import org.tunelab.sampler.UnitSpace;
+import org.tunelab.sampler.TrialSeeds;
+import org.tunelab.sampler.qmc.QmcSampler;
+import org.tunelab.space.Distribution;
+import org.tunelab.trial.FrozenTrial;
+import org.tunelab.trial.StudyView;
+import org.tunelab.trial.TrialState;
+
+/**
+ * Gaussian-process Bayesian optimization, after Optuna's {@code GPSampler}: a Matérn 5/2 kernel
+ * with one length scale per dimension (Hamming distance for categoricals) fitted by maximising the
+ * marginal likelihood with priors, and the next point chosen by maximising an acquisition function
+ * (numerically stable LogEI by default; EI, PI and UCB selectable) with quasi-random starts and
+ * local search over continuous and discrete dimensions.
+ *
+ * <pre>{@code
+ * Sampler gp = GpSampler.builder().seed(42).build();
+ * }</pre>
+ *
+ * <p><b>Scope.</b> The parameters every COMPLETE trial has are modelled jointly; others (and all of
+ * them during the first {@code nStartupTrials} trials) come from a scrambled Sobol sequence.
+ *
+ * <p><b>Several objectives</b> use ParEGO (Knowles 2006): each trial draws its own random weights
+ * (from its seeded stream) and models the augmented Chebyshev scalarisation of the objectives
+ * normalised to [0, 1]; over trials the weights cover the Pareto front. <b>Constraints</b> (values
+ * in the trial system attribute {@code constraints}, &gt; 0 violated) get one GP each, and the
+ * acquisition is weighted by the probability of feasibility. <b>Pending trials</b> of other workers
+ * enter the objective's GP as a constant liar with the best observed value, so simultaneous
+ * proposals spread out.
+ *
+ * <p><b>State.</b> A trial learns from the COMPLETE trials numbered below it; the only cache is the
+ * previous fit used as a warm start. Thread-safe.
+ */
+public final class GpSampler implements Sampler {
+  private final long seed;
+  private final int nStartupTrials;
+  private final Acquisition.Kind kind;
+  private final int candidates;
+  private final boolean deterministic;
+  private final boolean constraints;
+  private final Constraints.Function constraintsFunction;
+  private final QmcSampler startup;
+  private final Map<String, double[]> warmStarts = new ConcurrentHashMap<>();
+
+  private GpSampler(Builder b) {
+    this.seed = b.seed;
+    this.nStartupTrials = b.nStartupTrials;
+    this.kind = b.kind;
+    this.candidates = b.candidates;
+    this.deterministic = b.deterministic;
+    this.constraints = b.constraints;
+    this.constraintsFunction = b.constraintsFunction;
+    this.startup = QmcSampler.builder().seed(b.seed).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+    List<FrozenTrial> done = completeBefore(study, trial);
+    if (done.size() < nStartupTrials) return Map.of();
+    return IntersectionSpace.of(done);
+  }
+
+  private static List<FrozenTrial> completeBefore(StudyView study, FrozenTrial trial) {
+    List<FrozenTrial> out = new ArrayList<>();
+    for (FrozenTrial t : study.trials(Set.of(TrialState.COMPLETE))) if (t.number() < trial.number()) out.add(t);
+    return out;
+  }
+
+  @Override
+  public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+    if (space.isEmpty()) return Map.of();
+    List<FrozenTrial> done = new ArrayList<>();
+    for (FrozenTrial t : completeBefore(study, trial)) if (t.params().keySet().containsAll(space.keySet())) done.add(t);
+    if (done.size() < nStartupTrials) return Map.of();
+    UnitSpace gs = new UnitSpace(space);
+    SplittableRandom rng = TrialSeeds.forParam(seed, trial.number(), "gp:acquisition");
+    double[][] x = new double[done.size()][];
+    for (int r = 0; r < x.length; r++) x[r] = unit(gs, done.get(r));
+    double[] target = Targets.maximised(done, study.directions(), rng);
+    double[] y = Targets.standardise(target);
+    GaussianProcess gp = GpFit.fit(x, y, gs.categorical, warmStarts.get(key(study, "objective", gs)), deterministic);
+    warmStarts.put(key(study, "objective", gs), raw(gp.hyper));
+
+    List<GaussianProcess> cgps = new ArrayList<>();
+    double[] thresholds = new double[0];
+    boolean[] feasible = new boolean[done.size()];
+    java.util.Arrays.fill(feasible, true);
+    if (constraints) {
+      ConstraintModels cm = ConstraintModels.fit(done, x, gs, warmStarts, key(study, "constraint", gs), deterministic);
+      cgps = cm.models();
+      thresholds = cm.thresholds();
+      feasible = cm.feasible();
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    int bestRow = -1;
+    for (int r = 0; r < y.length; r++) {
+      if (feasible[r] && y[r] > best) {
+        best = y[r];
+        bestRow = r;
+      }
+    }
+    GaussianProcess model = bestRow < 0 ? null : withPending(study, trial, gs, gp, best);
+    Acquisition acq = new Acquisition(kind, model, best, 2.0, cgps, thresholds);
+    List<double[]> warm = new ArrayList<>();
+    if (bestRow >= 0) warm.add(x[bestRow].clone());
+    double[] u = new AcquisitionOptimizer(gs, candidates, 5).maximize(acq, warm, rng);
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < gs.dims(); i++) out.put(gs.names.get(i), gs.fromUnit(i, u[i]));
+    return out;
+  }
+
+  /** Pending (RUNNING) trials of other workers, believed to be as good as the best: a constant liar. */
+  private static GaussianProcess withPending(StudyView study, FrozenTrial trial, UnitSpace gs, GaussianProcess gp, double best) {
+    List<double[]> px = new ArrayList<>();
+    for (FrozenTrial t : study.trials(Set.of(TrialState.RUNNING))) {
+      if (t.trialId() == trial.trialId() || !t.params().keySet().containsAll(gs.names)) continue;
+      px.add(unit(gs, t));
+    }
+    if (px.isEmpty()) return gp;
+    double[] py = new double[px.size()];
+    java.util.Arrays.fill(py, best);
+    try {
+      return gp.withObservations(px.toArray(new double[0][]), py);
+    } catch (ArithmeticException e) {
+      return gp;
+    }
+  }
+
+  static double[] unit(UnitSpace gs, FrozenTrial t) {
+    double[] row = new double[gs.dims()];
+    for (int i = 0; i < row.length; i++) row[i] = gs.toUnit(i, t.internalParam(gs.names.get(i)));
+    return row;
+  }
+
+  private static String key(StudyView study, String what, UnitSpace gs) {
+    return study.studyName() + "\u0000" + what + "\u0000" + String.join("\u0000", gs.names);
+  }
+
+  static double[] raw(GaussianProcess.Hyper h) {
+    int d = h.invSqLengthscales().length;
+    double[] t = new double[d + 2];
+    for (int i = 0; i < d; i++) t[i] = Math.log(h.invSqLengthscales()[i]);
+    t[d] = Math.log(h.scale());
+    t[d + 1] = Math.log(Math.max(h.noise() - GpFit.MIN_NOISE, 1e-12));
+    return t;
+  }
+
+  @Override
+  public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+    return startup.sampleIndependent(study, trial, name, distribution);
+  }
+
+  @Override
+  public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+    Constraints.record(constraintsFunction, study, trial, state, values);
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("type", "gp");
+    s.put("seed", seed);
+    s.put("n_startup_trials", nStartupTrials);
+    s.put("acquisition", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    s.put("candidates", candidates);
+    s.put("deterministic_objective", deterministic);
+    s.put("constraints", constraints);
+    s.put("multi_objective", "parego");
+    return s;
+  }
+
+  /** Options: random (recorded) seed, 10 Sobol start-up trials, LogEI, 1024 quasi-random candidates, noise fitted. */
+  public static final class Builder {
+    private long seed = TrialSeeds.randomSeed();
+    private int nStartupTrials = 10;
+    private Acquisition.Kind kind = Acquisition.Kind.LOG_EI;
+    private int candidates = 1024;
+    private boolean deterministic;
+    private boolean constraints;
+    private Constraints.Function constraintsFunction;
+
+    private Builder() {}
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder nStartupTrials(int n) {
+      if (n < 1) throw new IllegalArgumentException("n_startup_trials must be >= 1, got " + n);
+      this.nStartupTrials = n;
+      return this;
+    }
+
+    /** {@code log-ei} (default), {@code ei}, {@code pi} or {@code ucb}. */
+    public Builder acquisition(String name) {
+      switch (name) {
+        case "log-ei": case "logei": kind = Acquisition.Kind.LOG_EI; break;
+        case "ei": kind = Acquisition.Kind.EI; break;
+        case "pi": kind = Acquisition.Kind.PI; break;
+        case "ucb": kind = Acquisition.Kind.UCB; break;
+        default: throw new IllegalArgumentException("acquisition must be one of log-ei, ei, pi, ucb, got " + name);
+      }
+      return this;
+    }
+
+    /** Quasi-random candidates scored before local search. */
+    public Builder candidates(int n) {
+      if (n < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + n);
+      this.candidates = n;
+      return this;
+    }
+
+    /** Fix the noise at its minimum: for objectives that give the same value for the same parameters. */
+    public Builder deterministicObjective(boolean on) {
+      this.deterministic = on;
+      return this;
+    }
+
+    /** Read constraint values from each trial's system attribute {@code constraints}. */
+    public Builder constraints(boolean on) {
+      this.constraints = on;
+      return this;
+    }
+
+    /** Compute and store each finished trial's constraint values with {@code f}; enables constraints. */
+    public Builder constraints(Constraints.Function f) {
+      this.constraintsFunction = java.util.Objects.requireNonNull(f);
+      this.constraints = true;
+      return this;
+    }
+
+    public GpSampler build() {
+      return new GpSampler(this);
+    }
+  }
+}

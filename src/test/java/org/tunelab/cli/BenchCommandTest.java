@@ -1,0 +1,35 @@
+package org.tunelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void printsMedianAndQuartilesAndWritesOneRowPerSeedAndBudget() throws Exception {
+    Path csv = dir.resolve("rows.csv");
+    TuneLabCliTest.Result r = TuneLabCliTest.tunelab("bench", "--function", "branin", "--sampler", "random", "--trials", "100",
+        "--seeds", "3", "--out", csv.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("function  sampler  budget  seeds  median"), r.out());
+    assertTrue(r.out().contains("branin    random   100     3"), r.out());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("function,sampler,seed,budget,best,regret", lines.get(0));
+    assertEquals(1 + 3 * 2, lines.size());
+    assertTrue(lines.get(1).startsWith("branin,random,0,50,"), lines.get(1));
+  }
+
+  @Test
+  void refusesAnUnknownSamplerNamingTheKnownOnes() {
+    TuneLabCliTest.Result r = TuneLabCliTest.tunelab("bench", "--sampler", "tpee", "--seeds", "1");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertTrue(r.err().contains("unknown sampler \"tpee\"; known: random, tpe,"), r.err());
+  }
+}
