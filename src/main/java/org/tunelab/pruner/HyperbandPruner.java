@@ -20,7 +20,8 @@ import org.tunelab.trial.TrialState;
  * ASHA with {@code min_early_stopping_rate = bracket} that only sees the trials of its bracket.
  *
  * <p>With {@code maxResource} {@code null} ("auto") the brackets are set up once a trial completed:
- * its last step + 1. Unlike Optuna, the sampler is not restricted to the bracket's trials.
+ * its last step + 1. From then on the sampler, too, sees only the trials of the trial's bracket
+ * ({@link #samplerView}), as Optuna's {@code _filter_study} arranges.
  *
  * <pre>{@code
  * Pruner hb = HyperbandPruner.withDefaults();  // min 1, max auto, reduction factor 3
@@ -69,6 +70,14 @@ public final class HyperbandPruner implements Pruner {
     }
     int bracket = bracketOf(b, study.studyName(), trial.number());
     return b.pruners().get(bracket).prune(new BracketView(study, b, bracket), trial);
+  }
+
+  /** Once the brackets exist: the study restricted to the trial's bracket. */
+  @Override
+  public StudyView samplerView(StudyView study, FrozenTrial trial) {
+    Brackets b = brackets;
+    if (b == null) return study;
+    return new BracketView(study, b, bracketOf(b, study.studyName(), trial.number()));
   }
 
   private Brackets brackets(long maxResource) {

@@ -37,6 +37,15 @@ public interface Pruner {
   /** Whether {@code trial} should be pruned now. */
   boolean prune(StudyView study, FrozenTrial trial);
 
+  /**
+   * The study as the sampler should see it while it chooses values for {@code trial}: the whole
+   * study, except for pruners that split trials into groups judged apart (Hyperband's brackets),
+   * where the sampler learns only from the trial's own group, as in Optuna.
+   */
+  default StudyView samplerView(StudyView study, FrozenTrial trial) {
+    return study;
+  }
+
   /** Type and settings, recorded in the study's system attributes. */
   Map<String, Object> settings();
 

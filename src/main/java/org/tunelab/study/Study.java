@@ -111,10 +111,11 @@ public final class Study implements StudyView {
     Trial trial = new Trial(this, stored);
     running.put(trial.trialId(), trial);
     try {
-      sampler.beforeTrial(this, trial.snapshot());
+      StudyView view = pruner.samplerView(this, trial.snapshot());
+      sampler.beforeTrial(view, trial.snapshot());
       FrozenTrial snapshot = trial.snapshot();
-      Map<String, Distribution> relativeSpace = sampler.inferRelativeSearchSpace(this, snapshot);
-      if (!relativeSpace.isEmpty()) trial.setRelativeParams(sampler.sampleRelative(this, snapshot, relativeSpace));
+      Map<String, Distribution> relativeSpace = sampler.inferRelativeSearchSpace(view, snapshot);
+      if (!relativeSpace.isEmpty()) trial.setRelativeParams(sampler.sampleRelative(view, snapshot, relativeSpace));
     } catch (RuntimeException e) {
       fail(trial, "the sampler failed: " + e.getMessage());
       throw e;
@@ -178,7 +179,8 @@ public final class Study implements StudyView {
     try {
       if (reason != null) trial.setSystemAttr(FAIL_REASON, reason);
       try {
-        sampler.afterTrial(this, trial.snapshot(), state, values);
+        FrozenTrial snapshot = trial.snapshot();
+        sampler.afterTrial(pruner.samplerView(this, snapshot), snapshot, state, values);
       } catch (RuntimeException e) {
         LOG.warn("sampler hook after trial {} failed: {}", trial.number(), e.toString());
       }

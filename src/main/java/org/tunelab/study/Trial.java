@@ -132,7 +132,8 @@ public final class Trial {
     if (distribution.isSingle()) return distribution.toInternal(singleValue(distribution));
     Double relative = relativeParams.get(name);
     if (relative != null && distribution.contains(relative)) return relative;
-    return study.sampler().sampleIndependent(study, snapshot(), name, distribution);
+    FrozenTrial snapshot = snapshot();
+    return study.sampler().sampleIndependent(study.pruner().samplerView(study, snapshot), snapshot, name, distribution);
   }
 
   private static Object singleValue(Distribution d) {

@@ -123,6 +123,24 @@ class PrunerRulesTest {
   }
 
   @Test
+  void hyperbandShowsTheSamplerOnlyTheTrialsOfTheTrialsBracket() {
+    HyperbandPruner hb = new HyperbandPruner(1, 27L, 3, 0);
+    Study s = study("hb", hb, StudyDirection.MINIMIZE);
+    for (int i = 0; i < 12; i++) complete(s, 1.0, 0.5);
+    // Brackets of trials 0..11 in study "hb" (crc32, as Optuna): 0 1 1 0 1 0 0 1 0 1 3 0.
+    Trial next = s.ask(); // number 12
+    org.tunelab.trial.StudyView view = hb.samplerView(s, next.snapshot());
+    List<Integer> seen = view.trials(java.util.Set.of(org.tunelab.trial.TrialState.COMPLETE)).stream()
+        .map(org.tunelab.trial.FrozenTrial::number).toList();
+    int bracket = hb.bracketOf("hb", 12);
+    List<Integer> expected = java.util.stream.IntStream.range(0, 12).filter(i -> hb.bracketOf("hb", i) == bracket)
+        .boxed().toList();
+    assertEquals(expected, seen);
+    assertTrue(seen.size() < 12, "a bracket holds only some trials: " + seen);
+    assertEquals(s.trials().size(), Pruner.none().samplerView(s, next.snapshot()).trials(java.util.Set.of()).size());
+  }
+
+  @Test
   void hyperbandWithAutoMaxResourceWaitsForACompletedTrial() {
     HyperbandPruner hb = HyperbandPruner.withDefaults();
     Study s = study("hb-auto", hb, StudyDirection.MINIMIZE);
