@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +31,7 @@ class CodeSyncTest {
   }
 
   private static SshConnection connect() {
-    return new SshConnection(sshd.target(), SshOptions.defaults().withSshConfig(dir.resolve("none"))
-        .withPassphrases(PassphraseSource.none()).withConnectTimeout(Duration.ofSeconds(5)));
+    return new SshConnection(sshd.target(), LocalSshd.testOptions(dir));
   }
 
   @Test
@@ -72,8 +70,7 @@ class CodeSyncTest {
     Path code = Files.createDirectories(dir.resolve("code3"));
     Files.writeString(code.resolve("train.py"), "print('it''s')\n");
     try (LocalSshd bare = LocalSshd.start(other, false);
-        SshConnection c = new SshConnection(bare.target(), SshOptions.defaults().withSshConfig(dir.resolve("none"))
-            .withPassphrases(PassphraseSource.none()))) {
+        SshConnection c = new SshConnection(bare.target(), LocalSshd.testOptions(dir))) {
       String remote = other.resolve("remote3").toString();
       assertEquals(1, CodeSync.sync(c, code, remote, CodeSync.Limits.defaults()).uploaded());
       assertEquals("print('it''s')\n", Files.readString(Path.of(remote, "train.py")));

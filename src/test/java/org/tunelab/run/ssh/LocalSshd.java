@@ -22,6 +22,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Tests skip when sshd is missing, unless {@code -Dtunelab.requireSsh=true} (CI) makes that a failure.
  */
 final class LocalSshd implements AutoCloseable {
+
+  /**
+   * Options every test connection shares: no ~/.ssh/config (the tests name their hosts), no
+   * passphrase prompt, and a short connect timeout so a failing test fails fast.
+   */
+  static SshOptions testOptions(Path dir) {
+    return SshOptions.defaults().withSshConfig(dir.resolve("no_ssh_config")).withPassphrases(PassphraseSource.none())
+        .withConnectTimeout(java.time.Duration.ofSeconds(5));
+  }
   static final String PASSPHRASE = "correct horse battery";
   private static final Path SSHD = Path.of("/usr/sbin/sshd");
 

@@ -28,8 +28,7 @@ class SshConnectionTest {
   }
 
   private static SshOptions options() {
-    return SshOptions.defaults().withSshConfig(dir.resolve("no_ssh_config")).withPassphrases(PassphraseSource.none())
-        .withConnectTimeout(Duration.ofSeconds(5));
+    return LocalSshd.testOptions(dir);
   }
 
   @Test

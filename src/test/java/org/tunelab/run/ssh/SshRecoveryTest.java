@@ -61,8 +61,7 @@ class SshRecoveryTest {
   }
 
   private static SshOptions options(Duration reconnectFor) {
-    return SshOptions.defaults().withSshConfig(dir.resolve("no_ssh_config")).withPassphrases(PassphraseSource.none())
-        .withConnectTimeout(Duration.ofSeconds(5)).withReconnectFor(reconnectFor);
+    return LocalSshd.testOptions(dir).withReconnectFor(reconnectFor);
   }
 
   private TrialCommand command(String line) {

@@ -68,8 +68,7 @@ class SshTrialRunnerTest {
   }
 
   static SshOptions options() {
-    return SshOptions.defaults().withSshConfig(dir.resolve("no_ssh_config")).withPassphrases(PassphraseSource.none())
-        .withConnectTimeout(Duration.ofSeconds(5)).withReconnectFor(Duration.ofSeconds(30));
+    return LocalSshd.testOptions(dir).withReconnectFor(Duration.ofSeconds(30));
   }
 
   private TrialCommand command(String line, Duration timeout) {
