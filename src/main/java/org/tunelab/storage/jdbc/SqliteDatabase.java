@@ -131,17 +131,26 @@ final class SqliteDatabase implements AutoCloseable {
   /** WAL lets readers and the writer run at once; it is a property of the file, kept by Optuna too. */
   private void enableWal() {
     writeLock.lock();
-    try (Statement st = writer.connection().createStatement();
-         ResultSet rs = st.executeQuery("PRAGMA journal_mode=WAL")) {
-      String mode = rs.next() ? rs.getString(1) : "?";
-      if (!"wal".equalsIgnoreCase(mode)) {
-        LOG.warn("{} stays in journal mode {} (WAL not available, e.g. on a network file system); readers"
-            + " and writers will wait for each other", path, mode);
+    try {
+      // A file already in WAL is left alone: asking to switch anyway can be refused as "locked" while
+      // other processes open the same file at the same moment, which is the common case for workers.
+      if (!"wal".equalsIgnoreCase(journalMode("PRAGMA journal_mode"))) {
+        String mode = journalMode("PRAGMA journal_mode=WAL");
+        if (!"wal".equalsIgnoreCase(mode)) {
+          LOG.warn("{} stays in journal mode {} (WAL not available, e.g. on a network file system); readers"
+              + " and writers will wait for each other", path, mode);
+        }
       }
     } catch (SQLException e) {
       LOG.warn("{}: could not switch to WAL journal mode ({}); continuing in the current mode", path, e.getMessage());
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  private String journalMode(String pragma) throws SQLException {
+    try (Statement st = writer.connection().createStatement(); ResultSet rs = st.executeQuery(pragma)) {
+      return rs.next() ? rs.getString(1) : "?";
     }
   }
 
