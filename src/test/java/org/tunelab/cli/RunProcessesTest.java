@@ -21,8 +21,10 @@ class RunProcessesTest {
   @TempDir Path dir;
 
   private Path spec(int trials, double sleepSeconds) throws Exception {
+    // "&&": a program whose sleep is killed reports nothing. Without it, sh could print its value in the
+    // moment between the tree kill reaching sleep and reaching sh, and the trial would end COMPLETE.
     Files.writeString(dir.resolve("work.sh"), "echo $$ > pid-$TUNELAB_TRIAL_NUMBER\nsleep " + sleepSeconds
-        + "\necho \"@tunelab {\\\"value\\\": $1}\"\n");
+        + " && echo \"@tunelab {\\\"value\\\": $1}\"\n");
     Path spec = dir.resolve("s.yaml");
     Files.writeString(spec, """
         name: procs
