@@ -81,13 +81,25 @@ public final class CommandTrialRunner implements TrialRunner {
   }
 
   private Map<String, String> environment(Trial trial, TrialContext context, Path paramsFile) {
+    return environment(command, trial.params(), paramsFile, trial.number(), trial.trialId(),
+        trial.study().studyName(), context.gpus());
+  }
+
+  /**
+   * The variables a trial's program gets on top of TuneLab's own environment: the command's
+   * {@code env}, one {@code TUNELAB_PARAM_<NAME>} per active parameter, the params file, the trial's
+   * number, id and study, and {@code CUDA_VISIBLE_DEVICES} when GPUs are handed out. Public so the
+   * study designer previews exactly what a run sets.
+   */
+  public static Map<String, String> environment(TrialCommand command, Map<String, ?> params, Path paramsFile,
+      int number, long trialId, String study, List<String> gpus) {
     Map<String, String> env = new LinkedHashMap<>(command.env());
-    trial.params().forEach((name, value) -> env.put(paramVariable(name), CommandTemplate.format(value)));
+    params.forEach((name, value) -> env.put(paramVariable(name), CommandTemplate.format(value)));
     env.put("TUNELAB_PARAMS_FILE", paramsFile.toString());
-    env.put("TUNELAB_TRIAL_NUMBER", String.valueOf(trial.number()));
-    env.put("TUNELAB_TRIAL_ID", String.valueOf(trial.trialId()));
-    env.put("TUNELAB_STUDY", trial.study().studyName());
-    if (!context.gpus().isEmpty()) env.put("CUDA_VISIBLE_DEVICES", String.join(",", context.gpus()));
+    env.put("TUNELAB_TRIAL_NUMBER", String.valueOf(number));
+    env.put("TUNELAB_TRIAL_ID", String.valueOf(trialId));
+    env.put("TUNELAB_STUDY", study);
+    if (!gpus.isEmpty()) env.put("CUDA_VISIBLE_DEVICES", String.join(",", gpus));
     return env;
   }
 

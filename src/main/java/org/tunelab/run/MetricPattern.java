@@ -37,8 +37,12 @@ public record MetricPattern(Pattern metric, Pattern step) {
     }
   }
 
-  /** The number the pattern finds in {@code line}, or {@code null}. */
-  static Double find(Pattern pattern, String line) {
+  /**
+   * The number the pattern finds in {@code line}, or {@code null}: the first group (the whole match
+   * without a group) read as a number. Public so the study designer's test box shows exactly what a
+   * run would read.
+   */
+  public static Double find(Pattern pattern, String line) {
     Matcher m = pattern.matcher(line);
     if (!m.find()) return null;
     String text = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
