@@ -26,4 +26,12 @@ public interface DialogService {
    * order; empty when the user cancels.
    */
   Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions);
+
+  /**
+   * Asks for a file to open, offering {@code extensions} (such as {@code yaml}); empty when the user
+   * cancels. The default answers "cancelled", for services that never open other files.
+   */
+  default Optional<Path> showOpenFileDialog(String title, List<String> extensions) {
+    return Optional.empty();
+  }
 }

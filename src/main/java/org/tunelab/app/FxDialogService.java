@@ -66,6 +66,17 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> showOpenFileDialog(String title, List<String> extensions) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", extensions).toUpperCase(java.util.Locale.ROOT)
+        + " files", extensions.stream().map(e -> "*." + e).toList()));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+    File file = chooser.showOpenDialog(owner.get());
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  @Override
   public Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);

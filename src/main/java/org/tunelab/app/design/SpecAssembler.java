@@ -117,7 +117,7 @@ public final class SpecAssembler {
     }
   }
 
-  private static Map<String, String> env(String text, FormValues values) {
+  static Map<String, String> env(String text, FormValues values) {
     Map<String, String> env = new LinkedHashMap<>();
     if (FormValues.blank(text)) return env;
     String[] lines = text.split("\n");
