@@ -16,7 +16,7 @@ import javafx.scene.input.KeyCombination;
 final class MainMenu {
   private MainMenu() {}
 
-  static MenuBar create(MainViewModel vm, Runnable quit) {
+  static MenuBar create(MainViewModel vm, Runnable quit, Runnable newStudy, Runnable openSpec) {
     MenuItem open = item("Open database…", "menuOpen", vm::openWithChooser);
     open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
     Menu recent = new Menu("Open recent");
@@ -31,7 +31,11 @@ final class MainMenu {
     close.disableProperty().bind(vm.databaseProperty().isNull());
     MenuItem exit = item("Quit", "menuQuit", quit);
     exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-    Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), demo, stopDemo,
+    MenuItem design = item("New study…", "menuNewStudy", newStudy);
+    design.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+    MenuItem spec = item("Open study spec…", "menuOpenSpec", openSpec);
+    spec.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+    Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), design, spec, new SeparatorMenuItem(), demo, stopDemo,
         new SeparatorMenuItem(), close, exit);
 
     MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);

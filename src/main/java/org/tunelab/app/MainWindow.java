@@ -2,6 +2,8 @@ package org.tunelab.app;
 
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -19,6 +21,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.tunelab.app.design.DesignerFiles;
+import org.tunelab.app.design.StudyDesignerWindow;
+import org.tunelab.chart.StudyTrials;
+import org.tunelab.trial.StudySearchSpace;
 
 /**
  * The main window: menu bar, a notification banner, the welcome pane or the study browser (study
@@ -34,6 +40,8 @@ public final class MainWindow {
   private final StudyListView studyList;
   private final TrialFilterBar filterBar;
   private final PlotsView plots;
+  private Consumer<java.nio.file.Path> designerRun = file -> viewModel().context().dialogs().showInformation(
+      "Spec saved", "Saved " + file + ". Run it with: tunelab run " + file);
 
   public MainWindow(Stage stage, MainViewModel viewModel) {
     this.stage = stage;
@@ -44,14 +52,14 @@ public final class MainWindow {
     filterBar = new TrialFilterBar(viewModel.study(), this::exportCsv);
     plots = new PlotsView(viewModel.study(), viewModel, trialTable::selectTrial, historyChart);
 
-    WelcomeView welcome = new WelcomeView(viewModel);
+    WelcomeView welcome = new WelcomeView(viewModel, this::newStudy);
     SplitPane browser = browser();
     welcome.visibleProperty().bind(viewModel.databaseProperty().isNull());
     browser.visibleProperty().bind(viewModel.databaseProperty().isNotNull());
 
     BorderPane root = new BorderPane();
     root.getStyleClass().add("main-window");
-    root.setTop(new VBox(MainMenu.create(viewModel, stage::close), banner()));
+    root.setTop(new VBox(MainMenu.create(viewModel, stage::close, this::newStudy, this::openSpec), banner()));
     root.setCenter(new StackPane(welcome, browser));
     root.setBottom(new StatusBarView(viewModel));
 
@@ -68,6 +76,42 @@ public final class MainWindow {
     stage.setMinHeight(480);
     // hidden covers the close button and File > Quit alike: stop the demo, close the database
     stage.setOnHidden(e -> viewModel.shutdown());
+  }
+
+  /** Opens a study designer window and asks where the new study starts from. */
+  public StudyDesignerWindow newStudy() {
+    StudyDesignerWindow w = designer();
+    w.show();
+    w.askStart();
+    return w;
+  }
+
+  /** Asks for a spec file and opens it in a study designer window. */
+  private void openSpec() {
+    viewModel.context().dialogs().showOpenFileDialog("Open study spec", List.of("yaml", "yml")).ifPresent(file -> {
+      StudyDesignerWindow w = designer();
+      w.viewModel().files().open(file);
+      w.show();
+    });
+  }
+
+  private StudyDesignerWindow designer() {
+    StudyTrials trials = viewModel.study().plotInputProperty().get();
+    Optional<Consumer<DesignerFiles>> fromStudy = trials == null || trials.trials().isEmpty() ? Optional.empty()
+        : Optional.of(files -> files.newFromSpace(trials.name(), StudySearchSpace.of(trials.trials()).space()));
+    StudyDesignerWindow w = new StudyDesignerWindow(new Stage(), viewModel.context().executor(),
+        viewModel.themeProperty(), fromStudy, trials == null ? "" : trials.name());
+    w.stage().initOwner(stage);
+    w.setOnRun(file -> designerRun.accept(file));
+    return w;
+  }
+
+  /**
+   * What the designer's Run button does with the saved spec file; until the run panel is wired in,
+   * it tells the user the command that runs it.
+   */
+  public void setDesignerRunHandler(Consumer<java.nio.file.Path> handler) {
+    designerRun = java.util.Objects.requireNonNull(handler, "handler");
   }
 
   private SplitPane browser() {

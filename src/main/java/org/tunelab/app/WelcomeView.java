@@ -10,14 +10,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * What the window shows while no database is open: the two ways to start (open a database, run the
- * demo), the recent files, and a hint that files can be dropped onto the window.
+ * What the window shows while no database is open: the ways to start (open a database, design a new
+ * study, run the demo), the recent files, and a hint that files can be dropped onto the window.
  */
 public final class WelcomeView extends VBox {
   private final MainViewModel viewModel;
   private final VBox recentBox = new VBox(2);
 
   public WelcomeView(MainViewModel viewModel) {
+    this(viewModel, null);
+  }
+
+  /** @param newStudy opens the study designer, or {@code null} to offer no "New study" button */
+  public WelcomeView(MainViewModel viewModel, Runnable newStudy) {
     this.viewModel = viewModel;
     setId("welcome");
     getStyleClass().add("welcome");
@@ -39,7 +44,15 @@ public final class WelcomeView extends VBox {
     demo.setId("welcomeDemo");
     demo.getStyleClass().add("welcome-action");
     demo.setOnAction(e -> viewModel.runDemo());
-    HBox actions = new HBox(12, open, demo);
+    HBox actions = new HBox(12, open);
+    if (newStudy != null) {
+      Button design = new Button("New study…");
+      design.setId("welcomeNewStudy");
+      design.getStyleClass().add("welcome-action");
+      design.setOnAction(e -> newStudy.run());
+      actions.getChildren().add(design);
+    }
+    actions.getChildren().add(demo);
     actions.setAlignment(Pos.CENTER);
 
     Label demoHint = new Label("The demo minimizes the Branin function with random search and plots it live.");
