@@ -61,12 +61,14 @@ final class AlgorithmFormView {
       List<PropertySheet.Item> items = new ArrayList<>();
       for (AlgorithmSetting s : settingsOf.apply(type.get())) items.add(new SettingItem(s, values, set));
       sheet.getItems().setAll(items);
+      // tall enough for every row: a sheet of three settings should not scroll
+      sheet.setPrefHeight(items.size() * 29 + 8);
+      sheet.setMinHeight(items.size() * 29 + 8);
       sheet.setVisible(!items.isEmpty());
       sheet.setManaged(!items.isEmpty());
     };
     fill.run();
     type.addListener((o, a, b) -> fill.run());
-    sheet.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
     grid.section(title)
         .row("Type", new VBox(4, choice, explanation), "", field + ".type")
         .row("Settings", sheet, "Leave a setting empty for its default (shown in grey).", field);
@@ -75,7 +77,7 @@ final class AlgorithmFormView {
   private static PropertyEditor<?> editor(SettingItem item) {
     AlgorithmSetting s = item.setting;
     if (!s.choices().isEmpty()) {
-      List<String> choices = new ArrayList<>(List.of(""));
+      List<String> choices = new ArrayList<>(List.of(item.defaultLabel()));
       choices.addAll(s.choices());
       return Editors.createChoiceEditor(item, choices);
     }
@@ -102,7 +104,7 @@ final class AlgorithmFormView {
       this.setting = setting;
       this.values = values;
       this.set = set;
-      this.observable = Bindings.createStringBinding(() -> values.get().getOrDefault(setting.key(), ""), values);
+      this.observable = Bindings.createStringBinding(() -> shown(values.get()), values);
     }
 
     @Override
@@ -125,15 +127,25 @@ final class AlgorithmFormView {
       return setting.description() + " (default: " + setting.defaultText() + ")";
     }
 
+    /** What a choice box shows for "not set": the default, which is what applies. */
+    String defaultLabel() {
+      return "default: " + setting.defaultText();
+    }
+
+    private String shown(Map<String, String> map) {
+      String v = map.getOrDefault(setting.key(), "");
+      return v.isEmpty() && !setting.choices().isEmpty() ? defaultLabel() : v;
+    }
+
     @Override
     public Object getValue() {
-      return values.get().getOrDefault(setting.key(), "");
+      return shown(values.get());
     }
 
     @Override
     public void setValue(Object value) {
-      String text = value == null ? "" : String.valueOf(value);
-      if (!text.equals(getValue())) set.accept(setting.key(), text);
+      String text = value == null || value.equals(defaultLabel()) ? "" : String.valueOf(value);
+      if (!text.equals(values.get().getOrDefault(setting.key(), ""))) set.accept(setting.key(), text);
     }
 
     @Override

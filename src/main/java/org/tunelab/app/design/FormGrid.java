@@ -74,6 +74,7 @@ final class FormGrid extends GridPane {
     Label heading = new Label(title);
     heading.getStyleClass().add("form-section");
     add(heading, 0, next, 2, 1);
+    GridPane.setHalignment(heading, HPos.LEFT);
     next++;
     return this;
   }
@@ -81,6 +82,7 @@ final class FormGrid extends GridPane {
   /** A node spanning both columns. */
   FormGrid wide(Node node) {
     add(node, 0, next, 2, 1);
+    GridPane.setHalignment(node, HPos.LEFT);
     next++;
     return this;
   }

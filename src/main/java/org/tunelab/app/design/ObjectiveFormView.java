@@ -53,7 +53,8 @@ final class ObjectiveFormView {
 
     TextArea preview = readOnly("previewCommand", 3);
     preview.textProperty().bind(vm.previewCommandProperty());
-    TextArea previewEnv = readOnly("previewEnv", 6);
+    TextArea previewEnv = readOnly("previewEnv", 4);
+    previewEnv.setWrapText(false); // a long path wrapped mid-word reads as two variables
     previewEnv.textProperty().bind(vm.previewEnvProperty());
     Button another = new Button("Another sample trial");
     another.setId("previewAnother");

@@ -46,6 +46,7 @@ public final class StudyDesignerView {
     TextArea yaml = new TextArea();
     yaml.setId("yamlView");
     yaml.setEditable(false);
+    yaml.setWrapText(true);
     yaml.getStyleClass().addAll("monospace", "yaml-view");
     yaml.textProperty().bind(vm.yamlProperty());
     Label yamlTitle = new Label("Spec file (read-only, updates as you edit)");

@@ -48,6 +48,8 @@ public final class StudyDesignerViewModel {
   private final ObjectProperty<Map<String, String>> prunerSettings = new SimpleObjectProperty<>(Map.of());
   private final ObservableList<SshHostForm> hosts = FXCollections.observableArrayList();
   private final ObservableList<FieldProblem> problems = FXCollections.observableArrayList();
+  // one wrapper for everyone: a wrapper made per call is garbage, and with it the listeners added to it
+  private final ObservableList<FieldProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
   private final ReadOnlyObjectWrapper<StudySpec> spec = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
@@ -136,7 +138,7 @@ public final class StudyDesignerViewModel {
   // ---- what follows from the forms
 
   public ObservableList<FieldProblem> problems() {
-    return FXCollections.unmodifiableObservableList(problems);
+    return problemsView;
   }
 
   /** The problems of one section: those whose field starts with one of {@code prefixes}. */
