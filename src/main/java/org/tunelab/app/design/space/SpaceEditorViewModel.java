@@ -362,10 +362,11 @@ public final class SpaceEditorViewModel {
 
   private void revalidate() {
     SpaceValidation v = SpaceValidator.validate(rows);
-    validation.set(v);
+    // the validation last: its listeners read the space, validity and errors
     space.set(v.space());
     valid.set(v.isValid());
     if (!errors.equals(v.messages())) errors.setAll(v.messages());
+    validation.set(v);
   }
 
   private void updateHistory() {
@@ -386,7 +387,7 @@ public final class SpaceEditorViewModel {
           : "Select a parameter to see how its values will be sampled");
       return;
     }
-    Param p = validation.get() == null ? null : validation.get().params().get(d.id());
+    Param p = validation.get().params().get(d.id());
     if (p == null) {
       previewed = null;
       preview.set(null);
