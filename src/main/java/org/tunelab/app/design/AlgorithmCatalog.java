@@ -67,7 +67,7 @@ public final class AlgorithmCatalog {
       "percentile", concat(number("percentile", "required", "0-100; 25 keeps the best quarter"), PERCENTILE_COMMON),
       "asha", halving(),
       "successive_halving", halving(),
-      "hyperband", List.of(integerOrAuto("min_resource", "1", "steps of the smallest budget"),
+      "hyperband", List.of(integer("min_resource", "1", "steps of the smallest budget"),
           integerOrAuto("max_resource", "auto (the longest trial)", "steps of a full trial"),
           integer("reduction_factor", "3", "how many trials share one promotion"),
           integer("bootstrap_count", "0", "trials a rung needs before it promotes")),

@@ -69,6 +69,15 @@ final class FormGrid extends GridPane {
     return this;
   }
 
+  /** Shows the last row (label, field, message) only while {@code shown} holds; hidden rows take no space. */
+  FormGrid shownWhen(javafx.beans.value.ObservableBooleanValue shown) {
+    for (Node n : getChildren().subList(getChildren().size() - 3, getChildren().size())) {
+      n.visibleProperty().bind(shown);
+      n.managedProperty().bind(shown);
+    }
+    return this;
+  }
+
   /** A heading spanning both columns. */
   FormGrid section(String title) {
     Label heading = new Label(title);

@@ -71,29 +71,29 @@ final class ObjectiveFormView {
         .section("Objective")
         .wide(new HBox(18, command, builtin))
         .row("Built-in", functions, "Evaluated inside TuneLab; for trying samplers without a program.", "objective.builtin")
+        .shownWhen(builtin.selectedProperty())
         .row("Command", line, "Split into arguments like a shell, but no shell runs. {name} is replaced by the"
             + " parameter's value.", "objective.command")
+        .shownWhen(command.selectedProperty())
         .row("Working directory", text("workdir", vm.field(DesignField.WORKDIR), "."),
             "Relative to the spec file's folder.", "objective.workdir")
         .row("Trial timeout", text("trialTimeout", vm.field(DesignField.TRIAL_TIMEOUT), "none"),
             "A trial running longer is killed, e.g. 30m or 1h30m.", "objective.timeout")
         .row("Environment", env, "One NAME=value per line, added to TuneLab's own variables.", "objective.env")
-        .section("Sample trial")
-        .row("Runs", preview, "What trial 0 would run, with values drawn from the space.")
-        .row("Environment", previewEnv, "")
-        .wide(another)
         .section("Metric from the output")
         .row("Metric pattern", text("metricRegex", vm.field(DesignField.METRIC_REGEX), "val_acc=([0-9.eE+-]+)"),
             "For programs without @tunelab report lines: the first group is the value.", "objective.metric")
         .row("Step pattern", text("metricStep", vm.field(DesignField.METRIC_STEP), "epoch=(\\d+)"),
             "Optional: where the step of each value is; without it steps count 0, 1, 2, …")
         .row("Test a line", testLine, "")
-        .wide(testResult);
+        .wide(testResult)
+        .section("Sample trial")
+        .row("Runs", preview, "What trial 0 would run, with values drawn from the space.")
+        .row("Variables", previewEnv, "")
+        .wide(another);
     GridInsets.pad(testResult);
     root = new ScrollPane(grid);
     root.setFitToWidth(true);
-    functions.disableProperty().bind(command.selectedProperty());
-    line.disableProperty().bind(builtin.selectedProperty());
   }
 
   static TextField text(String id, javafx.beans.property.StringProperty property, String prompt) {

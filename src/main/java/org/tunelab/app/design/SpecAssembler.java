@@ -75,6 +75,9 @@ public final class SpecAssembler {
     } catch (SpecException e) {
       for (SpecProblem p : e.problems()) problems.add(new FieldProblem(p.field(), p.message()));
       return new Assembly(null, problems);
+    } catch (RuntimeException e) {
+      // the reader failed on the spec rather than reporting it: still a problem to show, not a crash
+      return new Assembly(null, List.of(new FieldProblem("", "the spec does not read back: " + e)));
     }
     return new Assembly(spec, List.of());
   }
@@ -162,6 +165,10 @@ public final class SpecAssembler {
     try {
       spec = new PrunerSpec(form.prunerType(), s);
       spec.toPruner();
+    } catch (NullPointerException e) {
+      // a combination the pruner's constructor does not guard; say so instead of failing the designer
+      values.problem("pruner", "these settings do not make a " + form.prunerType() + " pruner");
+      return null;
     } catch (IllegalArgumentException e) {
       String key = e.getMessage().split("[ :]", 2)[0];
       values.problem(s.containsKey(key) || form.prunerSettings().containsKey(key) ? "pruner." + key : "pruner",

@@ -30,6 +30,7 @@ public final class StudyDesignerView {
   private final StudyDesignerViewModel vm;
   private final ToggleButton showYaml = new ToggleButton("Show as YAML");
   private final TabPane tabs = new TabPane();
+  private static final int SPACE_TAB = 2;
 
   public StudyDesignerView(StudyDesignerViewModel vm, Runnable newStudy) {
     this.vm = vm;
@@ -74,11 +75,11 @@ public final class StudyDesignerView {
     Button open = button("Open…", "designerOpen", vm.files()::openWithChooser, "Open a spec file (Ctrl+O)");
     Button save = button("Save", "designerSave", vm.files()::save, "Save the spec (Ctrl+S)");
     save.disableProperty().bind(vm.validProperty().not());
-    Button undo = button("Undo", "designerUndo", vm::undo, "Undo the last edit of the forms (Ctrl+Z)");
-    undo.disableProperty().bind(vm.canUndoProperty().not());
-    Button redo = button("Redo", "designerRedo", vm::redo, "Redo (Ctrl+Shift+Z)");
-    redo.disableProperty().bind(vm.canRedoProperty().not());
-    showYaml.setTooltip(new Tooltip("Show the spec file as it would be saved (Ctrl+Y)"));
+    Button undo = button("Undo", "designerUndo", this::undo, "Undo the last edit of this tab (Ctrl+Z)");
+    undo.disableProperty().bind(canUndo().not());
+    Button redo = button("Redo", "designerRedo", this::redo, "Redo (Ctrl+Shift+Z)");
+    redo.disableProperty().bind(canRedo().not());
+    showYaml.setTooltip(new Tooltip("Show the spec file as it would be saved (Ctrl+Shift+Y)"));
     Label status = new Label();
     status.setId("designerStatus");
     status.textProperty().bind(Bindings.createStringBinding(() -> vm.problems().isEmpty() ? "✓ Ready to run"
@@ -96,6 +97,31 @@ public final class StudyDesignerView {
     run.getStyleClass().add("run-button");
     run.disableProperty().bind(vm.validProperty().not());
     return new ToolBar(create, open, save, new Separator(), undo, redo, new Separator(), showYaml, spacer, status, run);
+  }
+
+  /** Whether the search-space tab is showing: undo and redo then act on the space editor's own history. */
+  private javafx.beans.binding.BooleanBinding spaceShown() {
+    return Bindings.createBooleanBinding(() -> tabs.getSelectionModel().getSelectedIndex() == SPACE_TAB,
+        tabs.getSelectionModel().selectedIndexProperty());
+  }
+
+  /** Undo of the tab in view: the space editor's history on its tab, the forms' history elsewhere. */
+  public void undo() {
+    if (tabs.getSelectionModel().getSelectedIndex() == SPACE_TAB) vm.spaceEditor().undo();
+    else vm.undo();
+  }
+
+  public void redo() {
+    if (tabs.getSelectionModel().getSelectedIndex() == SPACE_TAB) vm.spaceEditor().redo();
+    else vm.redo();
+  }
+
+  public javafx.beans.binding.BooleanExpression canUndo() {
+    return Bindings.when(spaceShown()).then(vm.spaceEditor().canUndoProperty()).otherwise(vm.canUndoProperty());
+  }
+
+  public javafx.beans.binding.BooleanExpression canRedo() {
+    return Bindings.when(spaceShown()).then(vm.spaceEditor().canRedoProperty()).otherwise(vm.canRedoProperty());
   }
 
   private static Button button(String text, String id, Runnable action, String tip) {

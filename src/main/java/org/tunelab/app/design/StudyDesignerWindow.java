@@ -77,13 +77,13 @@ public final class StudyDesignerWindow {
     MenuItem close = item("Close", "designerMenuClose", stage::close, KeyCode.W, false);
     Menu file = new Menu("File", null, create, open, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), run,
         new SeparatorMenuItem(), close);
-    MenuItem undo = item("Undo", "designerMenuUndo", vm::undo, KeyCode.Z, false);
-    undo.disableProperty().bind(vm.canUndoProperty().not());
-    MenuItem redo = item("Redo", "designerMenuRedo", vm::redo, KeyCode.Z, true);
-    redo.disableProperty().bind(vm.canRedoProperty().not());
+    MenuItem undo = item("Undo", "designerMenuUndo", view::undo, KeyCode.Z, false);
+    undo.disableProperty().bind(view.canUndo().not());
+    MenuItem redo = item("Redo", "designerMenuRedo", view::redo, KeyCode.Z, true);
+    redo.disableProperty().bind(view.canRedo().not());
     Menu edit = new Menu("Edit", null, undo, redo);
     MenuItem yaml = item("Show as YAML", "designerMenuYaml",
-        () -> view.showYamlToggle().setSelected(!view.showYamlToggle().isSelected()), KeyCode.Y, false);
+        () -> view.showYamlToggle().setSelected(!view.showYamlToggle().isSelected()), KeyCode.Y, true);
     Menu viewMenu = new Menu("View", null, yaml);
     return new MenuBar(file, edit, viewMenu);
   }
