@@ -35,6 +35,7 @@ public final class DesignerFiles {
   private DesignForm savedForm;
   private SearchSpace savedSpace;
   private Consumer<Path> onRun = f -> {};
+  private java.util.function.BooleanSupplier discardOk = () -> true;
 
   DesignerFiles(StudyDesignerViewModel vm, TaskExecutor executor, DialogService dialogs) {
     this.vm = vm;
@@ -61,6 +62,19 @@ public final class DesignerFiles {
     onRun = Objects.requireNonNull(handler, "handler");
   }
 
+  /**
+   * Asked before unsaved changes are replaced (new study, open); answers whether to go on. The
+   * window asks the user; without a guard changes are replaced.
+   */
+  public void setDiscardGuard(java.util.function.BooleanSupplier guard) {
+    discardOk = Objects.requireNonNull(guard, "guard");
+  }
+
+  /** Whether unsaved changes may go: there are none, or the guard says yes. */
+  public boolean mayDiscard() {
+    return !dirty.get() || discardOk.getAsBoolean();
+  }
+
   /** Starts an empty study. */
   public void newStudy() {
     start(DesignForm.empty(), SearchSpace.of());
@@ -81,6 +95,7 @@ public final class DesignerFiles {
   }
 
   private void start(DesignForm form, SearchSpace space) {
+    if (!mayDiscard()) return;
     file.set(null);
     vm.load(null, form, space);
     markSaved();
@@ -88,6 +103,7 @@ public final class DesignerFiles {
 
   /** Asks for a spec file and opens it. */
   public void openWithChooser() {
+    if (!mayDiscard()) return;
     dialogs.showOpenFileDialog("Open study spec", EXTENSIONS).ifPresent(this::open);
   }
 
@@ -97,6 +113,7 @@ public final class DesignerFiles {
       try {
         StudySpec spec = SpecReader.read(path);
         executor.runOnUi(() -> {
+          if (!mayDiscard()) return;
           file.set(path);
           vm.load(spec, DesignForms.fromSpec(spec), spec.space());
           markSaved();

@@ -63,6 +63,11 @@ public final class StudyDesignerWindow {
     theme.addListener((o, a, t) -> applyTheme.run());
     stage.setScene(scene);
     stage.titleProperty().bind(vm.files().titleProperty());
+    vm.files().setDiscardGuard(this::confirmDiscard);
+    // closing with unsaved changes asks first, like any editor
+    stage.setOnCloseRequest(e -> {
+      if (!vm.files().mayDiscard()) e.consume();
+    });
     stage.setMinWidth(760);
     stage.setMinHeight(520);
   }
@@ -74,7 +79,9 @@ public final class StudyDesignerWindow {
     MenuItem saveAs = item("Save spec as…", "designerMenuSaveAs", vm.files()::saveAs, KeyCode.S, true);
     MenuItem run = item("Run", "designerMenuRun", vm.files()::run, KeyCode.R, false);
     run.disableProperty().bind(vm.validProperty().not());
-    MenuItem close = item("Close", "designerMenuClose", stage::close, KeyCode.W, false);
+    MenuItem close = item("Close", "designerMenuClose", () -> {
+      if (vm.files().mayDiscard()) stage.close();
+    }, KeyCode.W, false);
     Menu file = new Menu("File", null, create, open, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), run,
         new SeparatorMenuItem(), close);
     MenuItem undo = item("Undo", "designerMenuUndo", view::undo, KeyCode.Z, false);
@@ -95,6 +102,16 @@ public final class StudyDesignerWindow {
     item.setAccelerator(shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
         : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
     return item;
+  }
+
+  private boolean confirmDiscard() {
+    javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        "The study has changes that are not saved. Discard them?", javafx.scene.control.ButtonType.CANCEL,
+        javafx.scene.control.ButtonType.OK);
+    alert.initOwner(stage);
+    alert.setHeaderText("Discard unsaved changes?");
+    alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+    return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
   }
 
   /** Asks where the new study starts from and starts it. */

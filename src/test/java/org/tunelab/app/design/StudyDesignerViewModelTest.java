@@ -189,4 +189,37 @@ class StudyDesignerViewModelTest {
     assertEquals("the host does not work", report.get(report.size() - 1));
     assertFalse(vm.hostCheckRunningProperty().get());
   }
+
+  @Test
+  void startingFromAnExistingStudyTakesItsParameters() {
+    SearchSpace used = SearchSpace.of(Param.of("lr", FloatDistribution.log(1e-4, 1e-1)));
+    vm.files().newFromSpace("old", used);
+    assertEquals("old-2", vm.field(DesignField.NAME).get());
+    assertEquals(used, vm.spaceEditor().spaceProperty().get());
+    assertNull(vm.files().fileProperty().get());
+  }
+
+  @Test
+  void unsavedChangesStayWhenTheUserDoesNotDiscardThem() {
+    vm.field(DesignField.NAME).set("precious");
+    assertTrue(vm.files().dirtyProperty().get());
+    vm.files().setDiscardGuard(() -> false);
+    vm.files().newStudy();
+    assertEquals("precious", vm.field(DesignField.NAME).get());
+    vm.files().setDiscardGuard(() -> true);
+    vm.files().newStudy();
+    assertEquals("my-study", vm.field(DesignField.NAME).get());
+    assertFalse(vm.files().dirtyProperty().get());
+  }
+
+  @Test
+  void aBuiltinObjectiveNeedsNoCommandAndHasNoPreview() {
+    vm.field(DesignField.OBJECTIVE_KIND).set("builtin");
+    vm.field(DesignField.BUILTIN).set("sphere");
+    assertEquals(List.of(), vm.problems());
+    assertEquals("A built-in objective is evaluated inside TuneLab: no command runs.", vm.previewCommandProperty().get());
+    vm.field(DesignField.BUILTIN).set("spere");
+    assertEquals(List.of("objective.builtin"), fieldsWithProblems());
+    assertTrue(vm.problems().get(0).message().contains("did you mean"), vm.problems().get(0).message());
+  }
 }
