@@ -139,11 +139,14 @@ class StudyDesignerGuiTest {
   }
 
   @Test
-  void undoInTheMenuTakesBackAFormEdit(FxRobot robot) {
+  void undoTakesBackATypedValueAndRedoBringsItBack(FxRobot robot) {
+    robot.interact(() -> window.view().tabs().getSelectionModel().select(4));
     replaceText(robot, "trials", "25");
-    robot.clickOn("#studyName");
-    robot.interact(vm::undo);
-    assertEquals("100", vm.field(DesignField.TRIALS).get());
+    robot.clickOn("#designerUndo");
+    assertEquals("100", robot.lookup("#trials").queryTextInputControl().getText());
+    robot.clickOn("#designerRedo");
+    assertEquals("25", robot.lookup("#trials").queryTextInputControl().getText());
+    assertEquals("25", vm.field(DesignField.TRIALS).get());
   }
 
   @Test
