@@ -71,11 +71,12 @@ final class ExecutionFormView {
     FormGrid grid = new FormGrid(vm)
         .section("This machine")
         .row("Local slots", ObjectiveFormView.text("localSlots", vm.field(DesignField.LOCAL_SLOTS), "workers"),
-            "Trials run at once here; empty without SSH hosts means 'workers'.", "executors")
+            "Trials run at once here; empty without SSH hosts means 'workers'.")
         .row("GPUs", ObjectiveFormView.text("gpus", vm.field(DesignField.GPUS), "none; e.g. 0, 1"),
             "Handed to trials through CUDA_VISIBLE_DEVICES, one each.")
         .section("SSH hosts")
-        .wide(new VBox(6, table, new HBox(8, add, edit, remove, test), report))
+        .row("", new VBox(6, table, new HBox(8, add, edit, remove, test), report),
+            "Double-click a host to edit it. Problems of the executors entries show here.", "executors")
         .section("Budget")
         .row("Trials", ObjectiveFormView.text("trials", vm.field(DesignField.TRIALS), "no limit"),
             "How many trials one run adds.", "trials")
