@@ -77,6 +77,10 @@ public record PrunerSpec(String type, Map<String, Object> settings) {
         return new SuccessiveHalvingPruner(auto("min_resource", null), integer("reduction_factor", 4),
             integer("min_early_stopping_rate", 0), integer("bootstrap_count", 0));
       case "hyperband":
+        // auto() returns null for "auto", which the first bracket's budget cannot be (Optuna: an int)
+        if ("auto".equals(settings.get("min_resource"))) {
+          throw new IllegalArgumentException("min_resource: must be an integer for hyperband (auto is only for max_resource)");
+        }
         return new HyperbandPruner(auto("min_resource", 1L), auto("max_resource", null), integer("reduction_factor", 3),
             integer("bootstrap_count", 0));
       case "threshold":
