@@ -43,6 +43,10 @@ final class StartFromDialog extends Dialog<Consumer<DesignerFiles>> {
     RadioButton study = radio(fromStudy.isPresent() ? "The parameters of study '" + studyName + "'"
         : "The parameters of an existing study (open a database and select one first)", "startStudy", group);
     study.setDisable(fromStudy.isEmpty());
+    study.setWrapText(true);
+    // the template's choice and description belong to its radio button
+    VBox.setMargin(templates, new javafx.geometry.Insets(0, 0, 0, 24));
+    VBox.setMargin(description, new javafx.geometry.Insets(0, 0, 4, 24));
     template.setSelected(true);
     templates.disableProperty().bind(template.selectedProperty().not());
     VBox box = new VBox(8, empty, template, templates, description, file, study);

@@ -32,7 +32,8 @@ public final class DesignerScreenshot {
   public void start(Stage stage) {
     var args = getParameters().getRaw();
     Theme theme = args.size() > 2 && args.get(2).equals("dark") ? Theme.DARK : Theme.LIGHT;
-    int tab = args.size() > 1 ? Integer.parseInt(args.get(1)) : 1;
+    boolean startDialog = args.size() > 1 && args.get(1).equals("start");
+    int tab = args.size() > 1 && !startDialog ? Integer.parseInt(args.get(1)) : 1;
     StudyDesignerWindow w = new StudyDesignerWindow(stage, new FxTaskExecutor(), new AnsweringDialogs(),
         new SimpleObjectProperty<>(theme), Optional.empty(), "");
     StudyDesignerViewModel vm = w.viewModel();
@@ -52,7 +53,9 @@ public final class DesignerScreenshot {
     PauseTransition wait = new PauseTransition(Duration.seconds(2));
     wait.setOnFinished(e -> {
       try {
-        ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(args.get(0)));
+        javafx.scene.Scene scene = stage.getScene();
+        for (javafx.stage.Window other : javafx.stage.Window.getWindows()) if (other != stage) scene = other.getScene();
+        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(args.get(0)));
       } catch (java.io.IOException ex) {
         throw new java.io.UncheckedIOException(ex);
       }
@@ -60,6 +63,7 @@ public final class DesignerScreenshot {
       System.exit(0);
     });
     wait.play();
+    if (startDialog) Platform.runLater(w::askStart);
   }
 
   }
