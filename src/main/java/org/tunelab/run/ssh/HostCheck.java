@@ -29,6 +29,15 @@ public final class HostCheck {
    * @return the results in order; the host works when none is {@link Status#FAIL}
    */
   public static List<Result> run(SshTarget target, SshOptions options, Path localCode) {
+    CodeSync.Limits d = CodeSync.Limits.defaults();
+    return run(target, options, localCode, d.maxFileBytes(), d.maxTotalBytes());
+  }
+
+  /**
+   * Like {@link #run(SshTarget, SshOptions, Path)}, with the spec's size limits on the code shipped:
+   * files over them are named, so they can go into the ignore file before the first trial.
+   */
+  public static List<Result> run(SshTarget target, SshOptions options, Path localCode, long maxFileBytes, long maxTotalBytes) {
     List<Result> out = new ArrayList<>();
     try (SshConnection c = new SshConnection(target, options)) {
       long begin = System.nanoTime();
@@ -65,7 +74,7 @@ public final class HostCheck {
       out.add(new Result("remote", Status.FAIL, e.getMessage()));
       return out;
     }
-    if (localCode != null) out.add(code(localCode));
+    if (localCode != null) out.add(code(localCode, new CodeSync.Limits(maxFileBytes, maxTotalBytes)));
     return out;
   }
 
@@ -105,18 +114,13 @@ public final class HostCheck {
         : new Result("gpus", Status.FAIL, "the spec lists GPUs " + unknown + " that nvidia-smi does not show; " + seen);
   }
 
-  private static Result code(Path localCode) {
+  private static Result code(Path localCode, CodeSync.Limits limits) {
     try {
       var files = CodeSync.scan(localCode);
       long total = files.stream().mapToLong(f -> f.size()).sum();
-      CodeSync.Limits limits = CodeSync.Limits.defaults();
-      long biggest = files.stream().mapToLong(f -> f.size()).max().orElse(0);
       String detail = String.format(Locale.ROOT, "%d file(s), %.1f KB to ship from %s", files.size(), total / 1024.0, localCode);
-      if (biggest > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
-        return new Result("code", Status.FAIL, detail + ": over the size limits (50 MB per file, 200 MB in all);"
-            + " list what stays local in " + localCode.resolve(IgnoreRules.FILE_NAME));
-      }
-      return new Result("code", Status.OK, detail);
+      String problem = CodeSync.limitProblem(localCode, files, limits);
+      return problem == null ? new Result("code", Status.OK, detail) : new Result("code", Status.FAIL, detail + ": " + problem);
     } catch (RuntimeException e) {
       return new Result("code", Status.FAIL, e.getMessage());
     }

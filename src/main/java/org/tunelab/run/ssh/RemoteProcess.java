@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.session.ClientSession;
-import org.tunelab.run.CommandFailedException;
+import org.tunelab.run.TrialLostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,8 @@ final class RemoteProcess {
    * @return the exit status ({@code -1} when the program left none: killed hard, host rebooted) and the
    *     last lines of output that were not reports
    * @throws SshException when the host cannot be reached to start the program (nothing ran; the trial
-   *     may go elsewhere), or when a dropped connection did not come back within {@link SshOptions#reconnectFor()}
+   *     may go elsewhere)
+   * @throws TrialLostException when a dropped connection did not come back within {@link SshOptions#reconnectFor()}
    * @throws InterruptedException when the calling thread is interrupted; the group is killed first
    */
   RemoteOutcome run(Duration timeout, LineHandler handler) throws InterruptedException {
@@ -93,12 +94,23 @@ final class RemoteProcess {
         RemoteShell shell;
         try {
           shell = connection.takeShell(session);
-          shell.run(RemoteScripts.startAndFollow(trialDir, wrapper, offset, nonce), sink, () -> lines.add(END));
         } catch (IOException e) {
           connection.invalidate(session);
           if (attempt == 0) {
+            // Nothing was sent: the trial did not start here and may go to another host.
             throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + e.getMessage(), e);
           }
+          reconnects++;
+          continue;
+        }
+        try {
+          shell.run(RemoteScripts.startAndFollow(trialDir, wrapper, offset, nonce), sink, () -> lines.add(END));
+        } catch (IOException e) {
+          // The lines may have reached the host and started the trial: never start it elsewhere, but
+          // send them again here, which starts it at most once (see RemoteScripts#startAndFollow).
+          shell.close();
+          connection.invalidate(session);
+          reconnects++;
           continue;
         }
         LogLineSink.Line endLine = null;
@@ -158,7 +170,7 @@ final class RemoteProcess {
     try {
       return connection.sessionWithRetry(options.reconnectFor(), () -> false);
     } catch (SshException e) {
-      throw new CommandFailedException("lost the connection to " + connection.label() + " while the trial ran, and it did not"
+      throw new TrialLostException("lost the connection to " + connection.label() + " while the trial ran, and it did not"
           + " come back within " + options.reconnectFor().toSeconds() + " s (" + e.getMessage() + "); the program may still"
           + " be running there: its log is " + trialDir + "/log (read up to byte " + offset + ")");
     }

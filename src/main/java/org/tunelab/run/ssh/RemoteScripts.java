@@ -76,7 +76,10 @@ final class RemoteScripts {
     String from = "+" + (offset + 1);
     return "T=" + quote(trialDir) + "\n"
         + "(\n"
-        + "if mkdir \"$T\" 2>/dev/null; then\n"
+        + "mkdir -p \"$T\" || exit 95\n"
+        // The start lock: mkdir is atomic, so of two starts sent for one trial (a retry after a
+        // dropped reply, a second shell) exactly one starts the wrapper.
+        + "if mkdir \"$T/started\" 2>/dev/null; then\n"
         + "  printf '%s' " + quote(wrapper) + " > \"$T/run.sh\" && : > \"$T/log\" || exit 95\n"
         + "  if command -v bash >/dev/null 2>&1; then S=bash; else S=sh; fi\n"
         + "  command -v setsid >/dev/null 2>&1 || { echo 'tunelab: setsid is missing on this host (util-linux)' >&2; exit 94; }\n"
@@ -109,5 +112,19 @@ final class RemoteScripts {
         + "i=0; while kill -0 -$P 2>/dev/null; do\n"
         + "  i=$((i+1)); if [ $i -ge " + graceTenths + " ]; then kill -KILL -$P 2>/dev/null; break; fi; sleep 0.1\n"
         + "done\n";
+  }
+
+  /**
+   * What became of a trial whose runner died: prints {@code ended <status>} when its wrapper left an
+   * exit status, {@code killed} after ending its still-running group (SIGTERM, SIGKILL after
+   * {@code graceTenths}), or {@code gone} when there is no trace of a running program.
+   */
+  static String reap(String trialDir, int graceTenths) {
+    return "T=" + quote(trialDir) + "\n"
+        + "if [ -f \"$T/exit\" ]; then echo \"ended $(cat \"$T/exit\")\"; exit 0; fi\n"
+        + "P=$(cat \"$T/pid\" 2>/dev/null)\n"
+        + "if [ -z \"$P\" ] || ! kill -0 -$P 2>/dev/null; then echo gone; exit 0; fi\n"
+        + kill(trialDir, graceTenths)
+        + "echo killed\n";
   }
 }

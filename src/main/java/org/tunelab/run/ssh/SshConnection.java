@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class SshConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  /**
+   * Short commands ({@link #exec}) running at once on this connection; more wait. Together with the
+   * shells of the trials ({@link SshHost#TRIALS_PER_CONNECTION}) this stays within OpenSSH's default
+   * {@code MaxSessions} of 10 channels per connection.
+   */
+  static final int MAX_COMMAND_CHANNELS = 4;
+  private final java.util.concurrent.Semaphore commandChannels = new java.util.concurrent.Semaphore(MAX_COMMAND_CHANNELS, true);
 
   private final SshTarget target;
   private final SshOptions options;
@@ -134,6 +141,23 @@ public final class SshConnection implements AutoCloseable {
 
   /** Like {@link #exec(String, Duration)}, with {@code stdin} (read to its end) on the command's stdin. */
   RemoteResult exec(String command, java.io.InputStream stdin, Duration timeout) {
+    try {
+      if (!commandChannels.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new SshException(SshException.Kind.REMOTE, host.label() + ": " + MAX_COMMAND_CHANNELS
+            + " commands were still running after " + timeout.toSeconds() + " s; not running: " + command);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SshException(SshException.Kind.REMOTE, host.label() + ": interrupted before running: " + command, e);
+    }
+    try {
+      return execOnChannel(command, stdin, timeout);
+    } finally {
+      commandChannels.release();
+    }
+  }
+
+  private RemoteResult execOnChannel(String command, java.io.InputStream stdin, Duration timeout) {
     ClientSession s = session();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

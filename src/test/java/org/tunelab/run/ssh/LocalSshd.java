@@ -59,10 +59,16 @@ final class LocalSshd implements AutoCloseable {
   /** @param sftp whether the server offers the SFTP subsystem (minimal hosts do not) */
   static LocalSshd start(Path dir, boolean sftp) throws IOException, InterruptedException {
     assumeAvailable();
-    return new LocalSshd(dir, sftp);
+    return new LocalSshd(dir, sftp, true);
   }
 
-  private LocalSshd(Path dir, boolean sftp) throws IOException, InterruptedException {
+  /** A server with OpenSSH's default limits: {@code MaxSessions 10} channels per connection. */
+  static LocalSshd startWithDefaultLimits(Path dir) throws IOException, InterruptedException {
+    assumeAvailable();
+    return new LocalSshd(dir, true, false);
+  }
+
+  private LocalSshd(Path dir, boolean sftp, boolean roomy) throws IOException, InterruptedException {
     this.dir = dir;
     this.port = freePort();
     Path hostKey = dir.resolve("host_ed25519");
@@ -91,8 +97,8 @@ final class LocalSshd implements AutoCloseable {
         "PermitRootLogin prohibit-password",
         "PasswordAuthentication no",
         "KbdInteractiveAuthentication no",
-        "MaxSessions 30",
-        "MaxStartups 30",
+        roomy ? "MaxSessions 30" : "",
+        roomy ? "MaxStartups 30" : "",
         "LogLevel ERROR",
         sftp ? "Subsystem sftp /usr/lib/openssh/sftp-server" : "", ""));
     // sshd insists on its privilege separation directory even in debug-free foreground mode.
