@@ -56,12 +56,7 @@ public final class HostCheck {
           + " && test -w . && pwd -P", Duration.ofSeconds(20));
       out.add(wd.ok() ? new Result("workdir", Status.OK, wd.stdout().strip() + " (writable)")
           : new Result("workdir", Status.FAIL, target.workdir() + ": " + wd.message() + " (fix workdir: in the spec)"));
-      RemoteResult tools = c.exec("for t in setsid tail bash; do command -v $t >/dev/null 2>&1 || echo \"missing $t\"; done;"
-          + " tail --help 2>&1 | grep -q -- --pid || echo 'tail without --pid (GNU coreutils needed)'", Duration.ofSeconds(20));
-      String missing = tools.stdout().strip().replace('\n', ',');
-      out.add(missing.isEmpty() ? new Result("tools", Status.OK, "setsid, GNU tail --pid, bash")
-          : new Result("tools", missing.contains("bash") && !missing.contains("setsid") && !missing.contains("tail")
-              ? Status.WARN : Status.FAIL, missing));
+      out.add(tools(c));
       String setup = target.setup() == null ? "" : "{ " + target.setup() + "\n} >/dev/null 2>&1 || echo 'setup failed' >&2; ";
       RemoteResult py = c.exec("bash -c " + RemoteScripts.quote(setup + "command -v python3 && python3 --version 2>&1"),
           Duration.ofSeconds(30));
@@ -95,6 +90,25 @@ public final class HostCheck {
         out.add(new Result("auth", Status.FAIL, e.getMessage()));
       }
     }
+  }
+
+  /**
+   * The tools the remote scripts use ({@link RemoteScripts}): util-linux's setsid and GNU tail --pid
+   * are best; without them trials still run (perl or bash job control, a polling follower), which
+   * is a warning; without any way to detach a trial, or without tail/head/wc, the host cannot run trials.
+   */
+  private static Result tools(SshConnection c) {
+    RemoteResult r = c.exec("for t in tail head wc mkdir; do command -v $t >/dev/null 2>&1 || echo \"FAIL: $t is missing\"; done\n"
+        + "if ! command -v setsid >/dev/null 2>&1; then\n"
+        + "  if command -v perl >/dev/null 2>&1; then echo 'no setsid (util-linux): trials are detached through perl'\n"
+        + "  elif command -v bash >/dev/null 2>&1; then echo 'no setsid (util-linux) nor perl: trials are detached through bash job control'\n"
+        + "  else echo 'FAIL: no setsid (util-linux), perl or bash: trials cannot get a process group of their own'; fi\n"
+        + "fi\n"
+        + "tail --help 2>&1 | grep -q -- --pid || echo 'no GNU tail --pid (coreutils): trial logs are followed by polling every 0.1 s'\n",
+        Duration.ofSeconds(20));
+    String found = r.stdout().strip().replace("\n", "; ");
+    if (found.isEmpty()) return new Result("tools", Status.OK, "setsid, GNU tail --pid");
+    return new Result("tools", found.contains("FAIL: ") ? Status.FAIL : Status.WARN, found.replace("FAIL: ", ""));
   }
 
   private static Result gpus(SshConnection c, SshTarget target) {

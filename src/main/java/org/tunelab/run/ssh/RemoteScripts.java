@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * <p>A trial lives in its own directory on the host: {@code run.sh} (the wrapper), {@code log} (the
  * program's stdout and stderr), {@code pid} (the wrapper's pid, which is also its process group and
  * session id) and, once it ended, {@code exit} (its exit status). The wrapper runs under
- * {@code setsid}, detached from the SSH session, so a dropped connection does not end it.
+ * {@code setsid}, detached from the SSH session, so a dropped connection does not end it. Hosts
+ * without util-linux's {@code setsid} or GNU {@code tail --pid} (macOS, BusyBox) are served too:
+ * the wrapper gets its own process group through perl or bash's job control, and the log is
+ * followed by polling it every 0.1 s.
  */
 final class RemoteScripts {
   /** Starts the line that ends a followed log: {@code @@tunelab-end-<nonce> <script status> <exit status>}. */
@@ -82,17 +85,34 @@ final class RemoteScripts {
         + "if mkdir \"$T/started\" 2>/dev/null; then\n"
         + "  printf '%s' " + quote(wrapper) + " > \"$T/run.sh\" && : > \"$T/log\" || exit 95\n"
         + "  if command -v bash >/dev/null 2>&1; then S=bash; else S=sh; fi\n"
-        + "  command -v setsid >/dev/null 2>&1 || { echo 'tunelab: setsid is missing on this host (util-linux)' >&2; exit 94; }\n"
+        + "  if command -v setsid >/dev/null 2>&1; then\n"
         // bash (the shell RemoteShell prefers) reaps the finished wrapper, so tail --pid sees it end;
         // plain sh would leave a zombie that looks alive, so there the wrapper goes to init instead.
-        + "  if [ -n \"$BASH_VERSION\" ]; then setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
-        + "  else ( setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n  fi\n"
+        + "    if [ -n \"$BASH_VERSION\" ]; then setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
+        + "    else ( setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n    fi\n"
+        // No setsid (macOS, BusyBox without util-linux): perl's setsid, else bash's job control,
+        // which puts a background job in a process group of its own.
+        + "  elif command -v perl >/dev/null 2>&1; then\n"
+        + "    ( perl -e 'use POSIX; POSIX::setsid(); exec @ARGV' \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n"
+        + "  else\n"
+        + "    ( set -m; \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n"
+        + "  fi\n"
         + "fi\n"
         + "cd \"$T\" || exit 93\n"
         + "i=0; while [ ! -s pid ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n"
         + "if [ -f exit ]; then tail -c " + from + " log\n"
-        + "elif [ -s pid ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
-        + "else echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
+        + "elif [ ! -s pid ]; then echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
+        + "elif tail --help 2>&1 | grep -q -- --pid; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
+        + "else\n"
+        // No GNU tail --pid: poll. The end is checked before the last read, so that read gets every byte.
+        + "  P=$(cat pid); o=" + offset + "; d=\n"
+        + "  while :; do\n"
+        + "    { [ -f exit ] || ! kill -0 \"$P\" 2>/dev/null; } && d=1\n"
+        + "    n=$(wc -c < log); n=$((n + 0))\n"
+        + "    if [ \"$n\" -gt \"$o\" ]; then tail -c +$((o + 1)) log | head -c $((n - o)); o=$n; fi\n"
+        + "    [ -n \"$d\" ] && break\n"
+        + "    sleep 0.1\n"
+        + "  done\n"
         + "fi\n"
         + ") < /dev/null\n"
         + "s=$?\n"
