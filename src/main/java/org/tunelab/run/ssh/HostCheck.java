@@ -14,6 +14,12 @@ import java.util.Locale;
  * meaningless (no connection, no login).
  *
  * <p>Runs on the calling thread; opens and closes its own connection.
+ *
+ * <pre>{@code
+ * for (HostCheck.Result r : HostCheck.run(SshTarget.of("gpu1"), SshOptions.defaults(), Path.of("code"))) {
+ *   System.out.println(r.status() + " " + r.check() + ": " + r.detail());
+ * }
+ * }</pre>
  */
 public final class HostCheck {
   /** How a check came out. */

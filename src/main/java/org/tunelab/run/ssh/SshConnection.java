@@ -29,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #session()} may be called from any number of trial threads; when the link
  * is down, the first caller reconnects while the others wait for it. The connection owns its MINA
  * client (and the client's threads) until {@link #close()}.
+ *
+ * <pre>{@code
+ * try (SshConnection gpu1 = new SshConnection(SshTarget.of("gpu1"), SshOptions.defaults())) {
+ *   RemoteResult r = gpu1.exec("nvidia-smi -L", Duration.ofSeconds(10));
+ *   System.out.println(r.ok() ? r.stdout() : "failed: " + r.message());
+ * }
+ * }</pre>
  */
 public final class SshConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
