@@ -78,11 +78,15 @@ final class RemoteScripts {
   static String startAndFollow(String trialDir, String wrapper, long offset, String nonce) {
     String from = "+" + (offset + 1);
     return "T=" + quote(trialDir) + "\n"
+        // Asked once per long-lived shell (outside the subshell, so it is kept): GNU tail's --pid.
+        + "[ -n \"$TUNELAB_TAIL_PID\" ] || if tail --help 2>&1 | grep -q -- --pid; then TUNELAB_TAIL_PID=1; else TUNELAB_TAIL_PID=0; fi\n"
         + "(\n"
         + "mkdir -p \"$T\" || exit 95\n"
-        // The start lock: mkdir is atomic, so of two starts sent for one trial (a retry after a
-        // dropped reply, a second shell) exactly one starts the wrapper.
-        + "if mkdir \"$T/started\" 2>/dev/null; then\n"
+        // The start lock: a file created with noclobber (O_EXCL, atomic, no extra process), so of two
+        // starts sent for one trial (a retry after a dropped reply, a second shell) exactly one starts it.
+        + "set -C\n"
+        + "if { : > \"$T/started\"; } 2>/dev/null; then\n"
+        + "  set +C\n"
         + "  printf '%s' " + quote(wrapper) + " > \"$T/run.sh\" && : > \"$T/log\" || exit 95\n"
         + "  if command -v bash >/dev/null 2>&1; then S=bash; else S=sh; fi\n"
         + "  if command -v setsid >/dev/null 2>&1; then\n"
@@ -98,11 +102,12 @@ final class RemoteScripts {
         + "    ( set -m; \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n"
         + "  fi\n"
         + "fi\n"
+        + "set +C\n"
         + "cd \"$T\" || exit 93\n"
         + "i=0; while [ ! -s pid ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n"
         + "if [ -f exit ]; then tail -c " + from + " log\n"
         + "elif [ ! -s pid ]; then echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
-        + "elif tail --help 2>&1 | grep -q -- --pid; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
+        + "elif [ \"$TUNELAB_TAIL_PID\" = 1 ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
         + "else\n"
         // No GNU tail --pid: poll. The end is checked before the last read, so that read gets every byte.
         + "  P=$(cat pid); o=" + offset + "; d=\n"
