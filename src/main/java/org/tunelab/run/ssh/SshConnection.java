@@ -64,10 +64,22 @@ public final class SshConnection implements AutoCloseable {
    * @throws java.io.UncheckedIOException when the SSH config cannot be read
    */
   public SshConnection(SshTarget target, SshOptions options) {
+    this(target, options, null);
+  }
+
+  /**
+   * A second connection to the host of {@code sibling}, with its resolved settings and its keys (a
+   * passphrase given once is not asked again).
+   */
+  SshConnection(SshConnection sibling) {
+    this(sibling.target, sibling.options, sibling);
+  }
+
+  private SshConnection(SshTarget target, SshOptions options, SshConnection sibling) {
     this.target = target;
     this.options = options;
-    this.host = ResolvedHost.resolve(target, options);
-    this.keys = new KeyFiles(host.keys(), options.passphrases());
+    this.host = sibling == null ? ResolvedHost.resolve(target, options) : sibling.host;
+    this.keys = sibling == null ? new KeyFiles(host.keys(), options.passphrases()) : sibling.keys;
     this.client = SshClient.setUpDefaultClient();
     this.hostKeys = new HostKeyCheck(host.knownHosts(), host.hostName(), host.port(), options.trustNewHost());
     client.setServerKeyVerifier(hostKeys);

@@ -203,7 +203,7 @@ final class SshHost implements AutoCloseable {
     synchronized (connections) {
       SshConnection c = connections.get(lane);
       if (c == null) {
-        c = new SshConnection(target, options);
+        c = new SshConnection(connection);
         connections.set(lane, c);
       }
       return c;
