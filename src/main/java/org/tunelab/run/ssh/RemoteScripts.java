@@ -104,9 +104,10 @@ final class RemoteScripts {
         + "fi\n"
         + "set +C\n"
         + "cd \"$T\" || exit 93\n"
-        + "i=0; while [ ! -s pid ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n"
+        // Up to 30 s: a loaded host may take long to start the wrapper, and a trial given up here would run on unfollowed.
+        + "i=0; while [ ! -s pid ] && [ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done\n"
         + "if [ -f exit ]; then tail -c " + from + " log\n"
-        + "elif [ ! -s pid ]; then echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
+        + "elif [ ! -s pid ]; then echo 'tunelab: the trial did not start within 30 s' >&2; exit 92\n"
         + "elif [ \"$TUNELAB_TAIL_PID\" = 1 ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
         + "else\n"
         // No GNU tail --pid: poll. The end is checked before the last read, so that read gets every byte.

@@ -131,6 +131,8 @@ final class SshHost implements AutoCloseable {
   List<Double> run(Trial trial, TrialContext context, TrialCommand command, List<String> gpus, String token)
       throws InterruptedException {
     String dir = prepare();
+    // Connected before the trial names this host, so that a trial that goes elsewhere does not keep its name.
+    connection.session();
     killAbandoned();
     String trialDir = dir + "/trials/" + trial.number() + "-" + token;
     List<String> argv = command.template().argv(trial.params());

@@ -149,8 +149,15 @@ final class LocalSshd implements AutoCloseable {
 
   /** Stops listening and cuts connections: the host is down. */
   void stop() throws InterruptedException {
+    // Frozen first, so that no connection is accepted between the cut and the end of the listener
+    // (a reconnect in that window would be served by a child that outlives the listener).
+    try {
+      new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).start().waitFor();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot stop sshd: " + e.getMessage(), e);
+    }
     cutConnections();
-    process.destroy();
+    process.destroyForcibly();
     process.waitFor(5, TimeUnit.SECONDS);
   }
 
