@@ -24,7 +24,10 @@ import org.tunelab.trial.FrozenTrial;
  * stopped; {@link #run()} returns once every trial it started has ended.
  *
  * <p><b>Never lost.</b> Before starting, stale trials of earlier runs are ended (and re-queued as
- * the {@link RecoveryPolicy} says); WAITING trials run first. Running trials send heartbeats. On
+ * the {@link RecoveryPolicy} says, after the runner, when it is a {@link StaleTrialCleaner}, ended
+ * what they left running elsewhere); WAITING trials run first. A trial whose machine was lost
+ * ({@link TrialLostException}) ends FAIL and its re-queued copy runs in this run, beyond the trial
+ * budget. Running trials send heartbeats. On
  * Ctrl+C or JVM shutdown, a hook kills every running program with its process tree and marks the
  * trials FAIL, or re-queues them when {@code requeueInterrupted} is set; nothing stays RUNNING.
  *
