@@ -84,6 +84,7 @@ final class RemoteProcess {
     boolean timedOut = false;
     long offset = 0;
     Deque<String> tail = new ArrayDeque<>();
+    long refusedSince = 0;
     FOLLOWED.add(this);
     try {
       for (int attempt = 0; ; attempt++) {
@@ -94,11 +95,27 @@ final class RemoteProcess {
         RemoteShell shell;
         try {
           shell = connection.takeShell(session);
+          refusedSince = 0;
         } catch (IOException e) {
-          connection.invalidate(session);
+          // A session still open refused the channel (sshd's MaxSessions): the other trials on it are fine.
+          boolean refused = session.isOpen() && session.isAuthenticated();
+          if (!refused) connection.invalidate(session);
           if (attempt == 0) {
             // Nothing was sent: the trial did not start here and may go to another host.
-            throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + e.getMessage(), e);
+            throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + (refused
+                ? "the host refused a new channel on a working connection (" + e.getMessage() + "); TuneLab uses up to "
+                    + (SshHost.TRIALS_PER_CONNECTION + SshConnection.MAX_COMMAND_CHANNELS) + " channels per connection,"
+                    + " OpenSSH's default MaxSessions: raise MaxSessions in the host's sshd_config or give it fewer slots"
+                : e.getMessage()), e);
+          }
+          if (refused) {
+            if (refusedSince == 0) refusedSince = System.nanoTime();
+            if (System.nanoTime() - refusedSince > options.reconnectFor().toNanos()) {
+              throw new TrialLostException(connection.label() + " refused every new channel for "
+                  + options.reconnectFor().toSeconds() + " s while the trial ran (" + e.getMessage() + "); the program may"
+                  + " still be running there: its log is " + trialDir + "/log (read up to byte " + offset + ")");
+            }
+            Thread.sleep(1000); // channels free up as other trials end
           }
           reconnects++;
           continue;

@@ -65,10 +65,21 @@ final class LocalSshd implements AutoCloseable {
   /** A server with OpenSSH's default limits: {@code MaxSessions 10} channels per connection. */
   static LocalSshd startWithDefaultLimits(Path dir) throws IOException, InterruptedException {
     assumeAvailable();
-    return new LocalSshd(dir, true, false);
+    return new LocalSshd(dir, true, null);
+  }
+
+  /** A server that allows only {@code maxSessions} channels per connection. */
+  static LocalSshd startWithMaxSessions(Path dir, int maxSessions) throws IOException, InterruptedException {
+    assumeAvailable();
+    return new LocalSshd(dir, true, maxSessions);
   }
 
   private LocalSshd(Path dir, boolean sftp, boolean roomy) throws IOException, InterruptedException {
+    this(dir, sftp, roomy ? Integer.valueOf(30) : null);
+  }
+
+  /** @param maxSessions the server's MaxSessions, or {@code null} for OpenSSH's default (10) */
+  private LocalSshd(Path dir, boolean sftp, Integer maxSessions) throws IOException, InterruptedException {
     this.dir = dir;
     this.port = freePort();
     Path hostKey = dir.resolve("host_ed25519");
@@ -97,8 +108,8 @@ final class LocalSshd implements AutoCloseable {
         "PermitRootLogin prohibit-password",
         "PasswordAuthentication no",
         "KbdInteractiveAuthentication no",
-        roomy ? "MaxSessions 30" : "",
-        roomy ? "MaxStartups 30" : "",
+        maxSessions != null ? "MaxSessions " + maxSessions : "",
+        maxSessions != null && maxSessions >= 30 ? "MaxStartups 30" : "",
         "LogLevel ERROR",
         sftp ? "Subsystem sftp /usr/lib/openssh/sftp-server" : "", ""));
     // sshd insists on its privilege separation directory even in debug-free foreground mode.
