@@ -71,12 +71,13 @@ final class HostsCommand implements Runnable {
       }
       Path code = studySpec.objective() instanceof ObjectiveSpec.Command c ? SpecFactory.workdir(studySpec, c) : null;
       SshOptions options = SshOptions.defaults().withTrustNewHost(trustNewHost);
+      SshExecutors.SyncLimits limits = SshExecutors.syncLimits(studySpec);
       int broken = 0;
       for (SshTarget target : targets) {
         out.println("host " + target.label());
         List<HostCheck.Result> results;
         try {
-          results = HostCheck.run(target, options, code);
+          results = HostCheck.run(target, options, code, limits.maxFileBytes(), limits.maxTotalBytes());
         } catch (SshException | java.io.UncheckedIOException e) {
           results = List.of(new HostCheck.Result("config", HostCheck.Status.FAIL, e.getMessage()));
         }

@@ -24,7 +24,10 @@ import org.tunelab.trial.FrozenTrial;
  * stopped; {@link #run()} returns once every trial it started has ended.
  *
  * <p><b>Never lost.</b> Before starting, stale trials of earlier runs are ended (and re-queued as
- * the {@link RecoveryPolicy} says); WAITING trials run first. Running trials send heartbeats. On
+ * the {@link RecoveryPolicy} says, after the runner, when it is a {@link StaleTrialCleaner}, ended
+ * what they left running elsewhere); WAITING trials run first. A trial whose machine was lost
+ * ({@link TrialLostException}) ends FAIL and its re-queued copy runs in this run, beyond the trial
+ * budget. Running trials send heartbeats. On
  * Ctrl+C or JVM shutdown, a hook kills every running program with its process tree and marks the
  * trials FAIL, or re-queues them when {@code requeueInterrupted} is set; nothing stays RUNNING.
  *
@@ -72,6 +75,8 @@ public final class LocalExecutor {
   private int pruned;
   private int failed;
   private int requeued;
+  /** Copies of trials lost with their host: run in addition to the budget, which counted the lost ones. */
+  private int lostCopies;
   private long lastControlPoll;
 
   public LocalExecutor(Study study, TrialRunner runner, ExecutorOptions options) {
@@ -97,7 +102,8 @@ public final class LocalExecutor {
     long begin = System.nanoTime();
     long deadline = options.timeout() == null ? Long.MAX_VALUE : begin + options.timeout().toNanos();
     study.clearStop();
-    List<TrialRecovery.Recovered> recovered = TrialRecovery.recover(study, options.recovery());
+    List<TrialRecovery.Recovered> recovered = TrialRecovery.recover(study, options.recovery(),
+        runner instanceof StaleTrialCleaner cleaner ? cleaner : StaleTrialCleaner.NONE);
     Heartbeats heartbeats = new Heartbeats(study.storage(), live.keySet(), options.heartbeat(), study.studyName());
     ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "tunelab-trial-worker"));
     Thread hook = new Thread(this::shutdown, "tunelab-executor-shutdown");
@@ -130,7 +136,12 @@ public final class LocalExecutor {
         pollControl(false);
         if (interrupted || stopRequested || study.isStopRequested()) return ExecutionResult.Reason.STOPPED;
         if (System.nanoTime() >= deadline) return ExecutionResult.Reason.TIMEOUT;
-        if (options.trials() != null && started >= options.trials()) return ExecutionResult.Reason.BUDGET;
+        if (options.trials() != null && started >= options.trials() + lostCopies) {
+          // A running trial may still be lost with its host and re-queued: wait for it in this loop.
+          if (running == 0) return ExecutionResult.Reason.BUDGET;
+          waitOnLock(CONTROL_POLL_MILLIS);
+          continue;
+        }
         if (paused || running >= slots || !gpus.canTake()) {
           waitOnLock(CONTROL_POLL_MILLIS);
           continue;
@@ -234,8 +245,8 @@ public final class LocalExecutor {
       if (settled(trial) || isShuttingDown()) {
         interrupted(trial); // its program was killed under it by the stop or the shutdown
       } else {
-        study.fail(trial, e.getMessage());
-        count(false, false);
+        FrozenTrial failedTrial = study.fail(trial, e.getMessage());
+        count(false, e instanceof TrialLostException && requeueLost(failedTrial));
       }
     } catch (RuntimeException e) {
       settled(trial);
@@ -262,6 +273,18 @@ public final class LocalExecutor {
     Integer copy = options.requeueInterrupted()
         ? TrialRecovery.requeue(study, failedTrial, Math.max(1, options.recovery().retries())) : null;
     count(false, copy != null);
+  }
+
+  /** A trial whose machine was lost runs again, as a WAITING copy, on another slot of this run. */
+  private boolean requeueLost(FrozenTrial failedTrial) {
+    Integer copy = TrialRecovery.requeue(study, failedTrial, Math.max(1, options.recovery().retries()));
+    if (copy == null) return false;
+    LOG.warn("trial {} was lost with its host; re-queued as trial {}", failedTrial.number(), copy);
+    synchronized (lock) {
+      lostCopies++;
+      lock.notifyAll();
+    }
+    return true;
   }
 
   private void count(boolean isComplete, boolean isRequeued) {

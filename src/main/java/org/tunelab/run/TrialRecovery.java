@@ -43,26 +43,40 @@ public final class TrialRecovery {
 
   /** Ends every stale trial of the study; returns what was done, by trial number. */
   public static List<Recovered> recover(Study study, RecoveryPolicy policy) {
+    return recover(study, policy, StaleTrialCleaner.NONE);
+  }
+
+  /**
+   * Like {@link #recover(Study, RecoveryPolicy)}, with {@code cleaner} ending what each stale trial
+   * left running elsewhere (its note goes into the fail reason).
+   */
+  public static List<Recovered> recover(Study study, RecoveryPolicy policy, StaleTrialCleaner cleaner) {
     Storage storage = study.storage();
+    Map<Long, FrozenTrial> found = new LinkedHashMap<>();
     Map<Long, String> stale = new LinkedHashMap<>();
     for (FrozenTrial t : study.trials(java.util.Set.of(TrialState.RUNNING))) {
       Optional<RunnerIdentity> runner = RunnerIdentity.of(t.systemAttrs());
       if (runner.isPresent() && runner.get().isDeadOnThisHost()) {
+        found.put(t.trialId(), t);
         stale.put(t.trialId(), "its runner (pid " + runner.get().pid() + " on " + runner.get().host() + ") died");
       }
     }
     for (FrozenTrial t : storage.staleTrials(study.id(), policy.grace())) {
+      found.putIfAbsent(t.trialId(), t);
       stale.putIfAbsent(t.trialId(), "no heartbeat for more than " + policy.grace().toSeconds() + "s: its runner died"
           + RunnerIdentity.of(t.systemAttrs()).map(r -> " (pid " + r.pid() + " on " + r.host() + ")").orElse(""));
     }
     List<Recovered> out = new ArrayList<>();
     for (Map.Entry<Long, String> e : stale.entrySet()) {
-      FrozenTrial failed = failStored(storage, e.getKey(), e.getValue());
+      String reason = e.getValue();
+      String note = cleaner.cleanUp(found.get(e.getKey()));
+      if (note != null) reason += "; " + note;
+      FrozenTrial failed = failStored(storage, e.getKey(), reason);
       if (failed == null) continue; // finished meanwhile: its runner was alive after all
       Integer copy = requeue(study, failed, policy.retries());
-      LOG.warn("trial {} was left running: {}; marked FAIL{}", failed.number(), e.getValue(),
+      LOG.warn("trial {} was left running: {}; marked FAIL{}", failed.number(), reason,
           copy == null ? "" : ", re-queued as trial " + copy);
-      out.add(new Recovered(failed.number(), e.getValue(), copy));
+      out.add(new Recovered(failed.number(), reason, copy));
     }
     return out;
   }

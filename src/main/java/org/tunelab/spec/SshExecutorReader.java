@@ -27,11 +27,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *     gpus: [0, 1, 2, 3]
  *     max_file_mb: 50             # size limits of the code shipped
  *     max_total_mb: 200
+ *     reconnect_timeout: 10m      # a lost link is retried this long; then its trials are re-queued elsewhere
  * }</pre>
  */
 final class SshExecutorReader {
   static final List<String> KEYS = List.of("type", "host", "port", "user", "key", "known_hosts", "jump", "workdir",
-      "setup", "env", "slots", "gpus", "gpus_per_trial", "max_file_mb", "max_total_mb");
+      "setup", "env", "slots", "gpus", "gpus_per_trial", "max_file_mb", "max_total_mb",
+      "reconnect_timeout");
 
   private final SpecNodes nodes;
 
@@ -65,6 +67,10 @@ final class SshExecutorReader {
     range(keys.get("slots"), field + ".slots", 1, 1024);
     range(keys.get("max_file_mb"), field + ".max_file_mb", 1, 1 << 20);
     range(keys.get("max_total_mb"), field + ".max_total_mb", 1, 1 << 20);
+    if (keys.containsKey("reconnect_timeout")) {
+      java.time.Duration d = nodes.duration(keys.get("reconnect_timeout"), field + ".reconnect_timeout");
+      if (d != null && d.isZero()) nodes.error(keys.get("reconnect_timeout"), field + ".reconnect_timeout", "must be more than 0");
+    }
     int gpuCount = 0;
     if (keys.containsKey("gpus")) {
       List<Node> ids = nodes.sequence(keys.get("gpus"), field + ".gpus");

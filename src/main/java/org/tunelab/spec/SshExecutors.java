@@ -32,6 +32,23 @@ public final class SshExecutors {
     return out;
   }
 
+  /** Size limits on the code shipped to the hosts, in bytes. */
+  public record SyncLimits(long maxFileBytes, long maxTotalBytes) {}
+
+  /**
+   * The size limits of the code shipped, from {@code max_file_mb}/{@code max_total_mb} (the largest
+   * given), 50 MB per file and 200 MB in all by default.
+   */
+  public static SyncLimits syncLimits(StudySpec spec) {
+    long maxFile = 0;
+    long maxTotal = 0;
+    for (Map<?, ?> e : entries(spec)) {
+      if (e.get("max_file_mb") instanceof Number n) maxFile = Math.max(maxFile, n.longValue() << 20);
+      if (e.get("max_total_mb") instanceof Number n) maxTotal = Math.max(maxTotal, n.longValue() << 20);
+    }
+    return new SyncLimits(maxFile > 0 ? maxFile : 50L << 20, maxTotal > 0 ? maxTotal : 200L << 20);
+  }
+
   /** Trials run at once: the local executor's slots (if there is one) plus every host's. */
   public static int totalSlots(StudySpec spec) {
     int n = localSlots(spec);
@@ -49,17 +66,17 @@ public final class SshExecutors {
     int localSlots = localSlots(spec);
     if (localSlots > 0) b.local(local, localSlots, ExecutorSpec.of(spec).gpus());
     int perTrial = 1;
-    long maxFile = 0;
-    long maxTotal = 0;
     for (Map<?, ?> e : entries(spec)) {
       if (e.get("gpus_per_trial") instanceof Number n) perTrial = Math.max(perTrial, n.intValue());
-      if (e.get("max_file_mb") instanceof Number n) maxFile = Math.max(maxFile, n.longValue() << 20);
-      if (e.get("max_total_mb") instanceof Number n) maxTotal = Math.max(maxTotal, n.longValue() << 20);
     }
     if (localSlots > 0) perTrial = Math.max(perTrial, ExecutorSpec.of(spec).gpusPerTrial());
     b.gpusPerTrial(perTrial);
-    if (maxFile > 0 || maxTotal > 0) b.syncLimits(maxFile > 0 ? maxFile : 50L << 20, maxTotal > 0 ? maxTotal : 200L << 20);
-    targets(spec).forEach(b::host);
+    SyncLimits limits = syncLimits(spec);
+    b.syncLimits(limits.maxFileBytes(), limits.maxTotalBytes());
+    for (Map<?, ?> e : entries(spec)) {
+      Object reconnect = e.get("reconnect_timeout");
+      b.host(target(spec, e), reconnect == null ? null : DurationFormat.parse(String.valueOf(reconnect)));
+    }
     return b.build();
   }
 

@@ -71,6 +71,20 @@ class SshExecutorSpecTest {
   }
 
   @Test
+  void readsTheReconnectTimeoutAndRefusesOneThatIsNotADuration() {
+    StudySpec spec = parse("""
+        executors:
+          - {type: ssh, host: gpu1, reconnect_timeout: 30s, max_file_mb: 2}
+        """);
+    assertEquals(new SshExecutors.SyncLimits(2L << 20, 200L << 20), SshExecutors.syncLimits(spec));
+    SpecException e = assertThrows(SpecException.class, () -> parse("""
+        executors:
+          - {type: ssh, host: gpu1, reconnect_timeout: soon}
+        """));
+    assertTrue(e.getMessage().contains(":6: executors[0].reconnect_timeout: "), e.getMessage());
+  }
+
+  @Test
   void aSpecWithoutSshHostsRunsLocally() {
     assertEquals(false, SshExecutors.present(parse("executors: [{type: local, slots: 2}]\n")));
   }

@@ -186,26 +186,37 @@ final class CodeSync {
   }
 
   private static void checkLimits(SshConnection connection, Path dir, List<LocalFile> files, Limits limits) {
+    String problem = limitProblem(dir, files, limits);
+    if (problem != null) {
+      throw new SshException(SshException.Kind.SYNC_LIMIT, "not shipping the code to " + connection.label() + ": " + problem);
+    }
+  }
+
+  /** What is over the limits (every file over the per-file limit, or the total), with the fix; {@code null} when nothing is. */
+  static String limitProblem(Path dir, List<LocalFile> files, Limits limits) {
     long total = files.stream().mapToLong(LocalFile::size).sum();
     List<LocalFile> biggest = new ArrayList<>(files);
     biggest.sort(Comparator.comparingLong(LocalFile::size).reversed());
-    StringBuilder top = new StringBuilder();
-    for (LocalFile f : biggest.subList(0, Math.min(5, biggest.size()))) {
-      top.append(top.length() == 0 ? "" : ", ").append(f.path()).append(" (").append(size(f.size())).append(')');
-    }
     String fix = "; list what should stay local in " + dir.resolve(IgnoreRules.FILE_NAME)
         + " (gitignore syntax, e.g. data/ or *.ckpt) and put large data on the host yourself";
-    for (LocalFile f : files) {
-      if (f.size() > limits.maxFileBytes()) {
-        throw new SshException(SshException.Kind.SYNC_LIMIT, "not shipping the code to " + connection.label() + ": "
-            + f.path() + " is " + size(f.size()) + ", over the limit of " + size(limits.maxFileBytes()) + " per file" + fix);
+    List<LocalFile> over = biggest.stream().filter(f -> f.size() > limits.maxFileBytes()).toList();
+    if (!over.isEmpty()) {
+      StringBuilder names = new StringBuilder();
+      for (LocalFile f : over.subList(0, Math.min(10, over.size()))) {
+        names.append(names.length() == 0 ? "" : ", ").append(f.path()).append(" is ").append(size(f.size()));
       }
+      if (over.size() > 10) names.append(" and ").append(over.size() - 10).append(" more");
+      return names + ", over the limit of " + size(limits.maxFileBytes()) + " per file" + fix;
     }
     if (total > limits.maxTotalBytes()) {
-      throw new SshException(SshException.Kind.SYNC_LIMIT, "not shipping the code to " + connection.label() + ": "
-          + dir + " holds " + size(total) + " in " + files.size() + " files, over the limit of " + size(limits.maxTotalBytes())
-          + "; the biggest: " + top + fix);
+      StringBuilder top = new StringBuilder();
+      for (LocalFile f : biggest.subList(0, Math.min(5, biggest.size()))) {
+        top.append(top.length() == 0 ? "" : ", ").append(f.path()).append(" (").append(size(f.size())).append(')');
+      }
+      return dir + " holds " + size(total) + " in " + files.size() + " files, over the limit of " + size(limits.maxTotalBytes())
+          + "; the biggest: " + top + fix;
     }
+    return null;
   }
 
   private static String size(long bytes) {

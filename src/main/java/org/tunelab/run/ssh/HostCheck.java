@@ -14,6 +14,12 @@ import java.util.Locale;
  * meaningless (no connection, no login).
  *
  * <p>Runs on the calling thread; opens and closes its own connection.
+ *
+ * <pre>{@code
+ * for (HostCheck.Result r : HostCheck.run(SshTarget.of("gpu1"), SshOptions.defaults(), Path.of("code"))) {
+ *   System.out.println(r.status() + " " + r.check() + ": " + r.detail());
+ * }
+ * }</pre>
  */
 public final class HostCheck {
   /** How a check came out. */
@@ -29,6 +35,15 @@ public final class HostCheck {
    * @return the results in order; the host works when none is {@link Status#FAIL}
    */
   public static List<Result> run(SshTarget target, SshOptions options, Path localCode) {
+    CodeSync.Limits d = CodeSync.Limits.defaults();
+    return run(target, options, localCode, d.maxFileBytes(), d.maxTotalBytes());
+  }
+
+  /**
+   * Like {@link #run(SshTarget, SshOptions, Path)}, with the spec's size limits on the code shipped:
+   * files over them are named, so they can go into the ignore file before the first trial.
+   */
+  public static List<Result> run(SshTarget target, SshOptions options, Path localCode, long maxFileBytes, long maxTotalBytes) {
     List<Result> out = new ArrayList<>();
     try (SshConnection c = new SshConnection(target, options)) {
       long begin = System.nanoTime();
@@ -47,12 +62,7 @@ public final class HostCheck {
           + " && test -w . && pwd -P", Duration.ofSeconds(20));
       out.add(wd.ok() ? new Result("workdir", Status.OK, wd.stdout().strip() + " (writable)")
           : new Result("workdir", Status.FAIL, target.workdir() + ": " + wd.message() + " (fix workdir: in the spec)"));
-      RemoteResult tools = c.exec("for t in setsid tail bash; do command -v $t >/dev/null 2>&1 || echo \"missing $t\"; done;"
-          + " tail --help 2>&1 | grep -q -- --pid || echo 'tail without --pid (GNU coreutils needed)'", Duration.ofSeconds(20));
-      String missing = tools.stdout().strip().replace('\n', ',');
-      out.add(missing.isEmpty() ? new Result("tools", Status.OK, "setsid, GNU tail --pid, bash")
-          : new Result("tools", missing.contains("bash") && !missing.contains("setsid") && !missing.contains("tail")
-              ? Status.WARN : Status.FAIL, missing));
+      out.add(tools(c));
       String setup = target.setup() == null ? "" : "{ " + target.setup() + "\n} >/dev/null 2>&1 || echo 'setup failed' >&2; ";
       RemoteResult py = c.exec("bash -c " + RemoteScripts.quote(setup + "command -v python3 && python3 --version 2>&1"),
           Duration.ofSeconds(30));
@@ -65,7 +75,7 @@ public final class HostCheck {
       out.add(new Result("remote", Status.FAIL, e.getMessage()));
       return out;
     }
-    if (localCode != null) out.add(code(localCode));
+    if (localCode != null) out.add(code(localCode, new CodeSync.Limits(maxFileBytes, maxTotalBytes)));
     return out;
   }
 
@@ -88,6 +98,25 @@ public final class HostCheck {
     }
   }
 
+  /**
+   * The tools the remote scripts use ({@link RemoteScripts}): util-linux's setsid and GNU tail --pid
+   * are best; without them trials still run (perl or bash job control, a polling follower), which
+   * is a warning; without any way to detach a trial, or without tail/head/wc, the host cannot run trials.
+   */
+  private static Result tools(SshConnection c) {
+    RemoteResult r = c.exec("for t in tail head wc mkdir; do command -v $t >/dev/null 2>&1 || echo \"FAIL: $t is missing\"; done\n"
+        + "if ! command -v setsid >/dev/null 2>&1; then\n"
+        + "  if command -v perl >/dev/null 2>&1; then echo 'no setsid (util-linux): trials are detached through perl'\n"
+        + "  elif command -v bash >/dev/null 2>&1; then echo 'no setsid (util-linux) nor perl: trials are detached through bash job control'\n"
+        + "  else echo 'FAIL: no setsid (util-linux), perl or bash: trials cannot get a process group of their own'; fi\n"
+        + "fi\n"
+        + "tail --help 2>&1 | grep -q -- --pid || echo 'no GNU tail --pid (coreutils): trial logs are followed by polling every 0.1 s'\n",
+        Duration.ofSeconds(20));
+    String found = r.stdout().strip().replace("\n", "; ");
+    if (found.isEmpty()) return new Result("tools", Status.OK, "setsid, GNU tail --pid");
+    return new Result("tools", found.contains("FAIL: ") ? Status.FAIL : Status.WARN, found.replace("FAIL: ", ""));
+  }
+
   private static Result gpus(SshConnection c, SshTarget target) {
     RemoteResult smi = c.exec("command -v nvidia-smi >/dev/null 2>&1 || exit 127; nvidia-smi --query-gpu=index,name,memory.total"
         + " --format=csv,noheader", Duration.ofSeconds(30));
@@ -105,18 +134,13 @@ public final class HostCheck {
         : new Result("gpus", Status.FAIL, "the spec lists GPUs " + unknown + " that nvidia-smi does not show; " + seen);
   }
 
-  private static Result code(Path localCode) {
+  private static Result code(Path localCode, CodeSync.Limits limits) {
     try {
       var files = CodeSync.scan(localCode);
       long total = files.stream().mapToLong(f -> f.size()).sum();
-      CodeSync.Limits limits = CodeSync.Limits.defaults();
-      long biggest = files.stream().mapToLong(f -> f.size()).max().orElse(0);
       String detail = String.format(Locale.ROOT, "%d file(s), %.1f KB to ship from %s", files.size(), total / 1024.0, localCode);
-      if (biggest > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
-        return new Result("code", Status.FAIL, detail + ": over the size limits (50 MB per file, 200 MB in all);"
-            + " list what stays local in " + localCode.resolve(IgnoreRules.FILE_NAME));
-      }
-      return new Result("code", Status.OK, detail);
+      String problem = CodeSync.limitProblem(localCode, files, limits);
+      return problem == null ? new Result("code", Status.OK, detail) : new Result("code", Status.FAIL, detail + ": " + problem);
     } catch (RuntimeException e) {
       return new Result("code", Status.FAIL, e.getMessage());
     }

@@ -9,6 +9,11 @@ import java.nio.file.Path;
  *
  * <p>Called on the thread that connects (a trial's worker, or {@code hosts check}), at most a few
  * times per key and run: a key decrypted once stays in memory for the run.
+ *
+ * <pre>{@code
+ * SshOptions options = SshOptions.defaults()
+ *     .withPassphrases(PassphraseSource.environment("MY_KEY_PASSPHRASE").orElse(PassphraseSource.none()));
+ * }</pre>
  */
 @FunctionalInterface
 public interface PassphraseSource {

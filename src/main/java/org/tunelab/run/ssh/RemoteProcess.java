@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.session.ClientSession;
-import org.tunelab.run.CommandFailedException;
+import org.tunelab.run.TrialLostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +74,8 @@ final class RemoteProcess {
    * @return the exit status ({@code -1} when the program left none: killed hard, host rebooted) and the
    *     last lines of output that were not reports
    * @throws SshException when the host cannot be reached to start the program (nothing ran; the trial
-   *     may go elsewhere), or when a dropped connection did not come back within {@link SshOptions#reconnectFor()}
+   *     may go elsewhere)
+   * @throws TrialLostException when a dropped connection did not come back within {@link SshOptions#reconnectFor()}
    * @throws InterruptedException when the calling thread is interrupted; the group is killed first
    */
   RemoteOutcome run(Duration timeout, LineHandler handler) throws InterruptedException {
@@ -83,6 +84,7 @@ final class RemoteProcess {
     boolean timedOut = false;
     long offset = 0;
     Deque<String> tail = new ArrayDeque<>();
+    long refusedSince = 0;
     FOLLOWED.add(this);
     try {
       for (int attempt = 0; ; attempt++) {
@@ -93,12 +95,39 @@ final class RemoteProcess {
         RemoteShell shell;
         try {
           shell = connection.takeShell(session);
+          refusedSince = 0;
+        } catch (IOException e) {
+          // A session still open refused the channel (sshd's MaxSessions): the other trials on it are fine.
+          boolean refused = session.isOpen() && session.isAuthenticated();
+          if (!refused) connection.invalidate(session);
+          if (attempt == 0) {
+            // Nothing was sent: the trial did not start here and may go to another host.
+            throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + (refused
+                ? "the host refused a new channel on a working connection (" + e.getMessage() + "); TuneLab uses up to "
+                    + (SshHost.TRIALS_PER_CONNECTION + SshConnection.MAX_COMMAND_CHANNELS) + " channels per connection,"
+                    + " OpenSSH's default MaxSessions: raise MaxSessions in the host's sshd_config or give it fewer slots"
+                : e.getMessage()), e);
+          }
+          if (refused) {
+            if (refusedSince == 0) refusedSince = System.nanoTime();
+            if (System.nanoTime() - refusedSince > options.reconnectFor().toNanos()) {
+              throw new TrialLostException(connection.label() + " refused every new channel for "
+                  + options.reconnectFor().toSeconds() + " s while the trial ran (" + e.getMessage() + "); the program may"
+                  + " still be running there: its log is " + trialDir + "/log (read up to byte " + offset + ")");
+            }
+            Thread.sleep(1000); // channels free up as other trials end
+          }
+          reconnects++;
+          continue;
+        }
+        try {
           shell.run(RemoteScripts.startAndFollow(trialDir, wrapper, offset, nonce), sink, () -> lines.add(END));
         } catch (IOException e) {
+          // The lines may have reached the host and started the trial: never start it elsewhere, but
+          // send them again here, which starts it at most once (see RemoteScripts#startAndFollow).
+          shell.close();
           connection.invalidate(session);
-          if (attempt == 0) {
-            throw new SshException(SshException.Kind.UNREACHABLE, connection.label() + ": cannot start a trial: " + e.getMessage(), e);
-          }
+          reconnects++;
           continue;
         }
         LogLineSink.Line endLine = null;
@@ -158,7 +187,7 @@ final class RemoteProcess {
     try {
       return connection.sessionWithRetry(options.reconnectFor(), () -> false);
     } catch (SshException e) {
-      throw new CommandFailedException("lost the connection to " + connection.label() + " while the trial ran, and it did not"
+      throw new TrialLostException("lost the connection to " + connection.label() + " while the trial ran, and it did not"
           + " come back within " + options.reconnectFor().toSeconds() + " s (" + e.getMessage() + "); the program may still"
           + " be running there: its log is " + trialDir + "/log (read up to byte " + offset + ")");
     }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * <p>A trial lives in its own directory on the host: {@code run.sh} (the wrapper), {@code log} (the
  * program's stdout and stderr), {@code pid} (the wrapper's pid, which is also its process group and
  * session id) and, once it ended, {@code exit} (its exit status). The wrapper runs under
- * {@code setsid}, detached from the SSH session, so a dropped connection does not end it.
+ * {@code setsid}, detached from the SSH session, so a dropped connection does not end it. Hosts
+ * without util-linux's {@code setsid} or GNU {@code tail --pid} (macOS, BusyBox) are served too:
+ * the wrapper gets its own process group through perl or bash's job control, and the log is
+ * followed by polling it every 0.1 s.
  */
 final class RemoteScripts {
   /** Starts the line that ends a followed log: {@code @@tunelab-end-<nonce> <script status> <exit status>}. */
@@ -75,21 +78,47 @@ final class RemoteScripts {
   static String startAndFollow(String trialDir, String wrapper, long offset, String nonce) {
     String from = "+" + (offset + 1);
     return "T=" + quote(trialDir) + "\n"
+        // Asked once per long-lived shell (outside the subshell, so it is kept): GNU tail's --pid.
+        + "[ -n \"$TUNELAB_TAIL_PID\" ] || if tail --help 2>&1 | grep -q -- --pid; then TUNELAB_TAIL_PID=1; else TUNELAB_TAIL_PID=0; fi\n"
         + "(\n"
-        + "if mkdir \"$T\" 2>/dev/null; then\n"
+        + "mkdir -p \"$T\" || exit 95\n"
+        // The start lock: a file created with noclobber (O_EXCL, atomic, no extra process), so of two
+        // starts sent for one trial (a retry after a dropped reply, a second shell) exactly one starts it.
+        + "set -C\n"
+        + "if { : > \"$T/started\"; } 2>/dev/null; then\n"
+        + "  set +C\n"
         + "  printf '%s' " + quote(wrapper) + " > \"$T/run.sh\" && : > \"$T/log\" || exit 95\n"
         + "  if command -v bash >/dev/null 2>&1; then S=bash; else S=sh; fi\n"
-        + "  command -v setsid >/dev/null 2>&1 || { echo 'tunelab: setsid is missing on this host (util-linux)' >&2; exit 94; }\n"
+        + "  if command -v setsid >/dev/null 2>&1; then\n"
         // bash (the shell RemoteShell prefers) reaps the finished wrapper, so tail --pid sees it end;
         // plain sh would leave a zombie that looks alive, so there the wrapper goes to init instead.
-        + "  if [ -n \"$BASH_VERSION\" ]; then setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
-        + "  else ( setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n  fi\n"
+        + "    if [ -n \"$BASH_VERSION\" ]; then setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 &\n"
+        + "    else ( setsid \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n    fi\n"
+        // No setsid (macOS, BusyBox without util-linux): perl's setsid, else bash's job control,
+        // which puts a background job in a process group of its own.
+        + "  elif command -v perl >/dev/null 2>&1; then\n"
+        + "    ( perl -e 'use POSIX; POSIX::setsid(); exec @ARGV' \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n"
+        + "  else\n"
+        + "    ( set -m; \"$S\" \"$T/run.sh\" < /dev/null > /dev/null 2>&1 & )\n"
+        + "  fi\n"
         + "fi\n"
+        + "set +C\n"
         + "cd \"$T\" || exit 93\n"
-        + "i=0; while [ ! -s pid ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done\n"
+        // Up to 30 s: a loaded host may take long to start the wrapper, and a trial given up here would run on unfollowed.
+        + "i=0; while [ ! -s pid ] && [ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done\n"
         + "if [ -f exit ]; then tail -c " + from + " log\n"
-        + "elif [ -s pid ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
-        + "else echo 'tunelab: the trial did not start within 5 s' >&2; exit 92\n"
+        + "elif [ ! -s pid ]; then echo 'tunelab: the trial did not start within 30 s' >&2; exit 92\n"
+        + "elif [ \"$TUNELAB_TAIL_PID\" = 1 ]; then tail -c " + from + " -s 0.05 -f --pid=\"$(cat pid)\" log\n"
+        + "else\n"
+        // No GNU tail --pid: poll. The end is checked before the last read, so that read gets every byte.
+        + "  P=$(cat pid); o=" + offset + "; d=\n"
+        + "  while :; do\n"
+        + "    { [ -f exit ] || ! kill -0 \"$P\" 2>/dev/null; } && d=1\n"
+        + "    n=$(wc -c < log); n=$((n + 0))\n"
+        + "    if [ \"$n\" -gt \"$o\" ]; then tail -c +$((o + 1)) log | head -c $((n - o)); o=$n; fi\n"
+        + "    [ -n \"$d\" ] && break\n"
+        + "    sleep 0.1\n"
+        + "  done\n"
         + "fi\n"
         + ") < /dev/null\n"
         + "s=$?\n"
@@ -109,5 +138,19 @@ final class RemoteScripts {
         + "i=0; while kill -0 -$P 2>/dev/null; do\n"
         + "  i=$((i+1)); if [ $i -ge " + graceTenths + " ]; then kill -KILL -$P 2>/dev/null; break; fi; sleep 0.1\n"
         + "done\n";
+  }
+
+  /**
+   * What became of a trial whose runner died: prints {@code ended <status>} when its wrapper left an
+   * exit status, {@code killed} after ending its still-running group (SIGTERM, SIGKILL after
+   * {@code graceTenths}), or {@code gone} when there is no trace of a running program.
+   */
+  static String reap(String trialDir, int graceTenths) {
+    return "T=" + quote(trialDir) + "\n"
+        + "if [ -f \"$T/exit\" ]; then echo \"ended $(cat \"$T/exit\")\"; exit 0; fi\n"
+        + "P=$(cat \"$T/pid\" 2>/dev/null)\n"
+        + "if [ -z \"$P\" ] || ! kill -0 -$P 2>/dev/null; then echo gone; exit 0; fi\n"
+        + kill(trialDir, graceTenths)
+        + "echo killed\n";
   }
 }

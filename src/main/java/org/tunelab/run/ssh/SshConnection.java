@@ -29,10 +29,24 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #session()} may be called from any number of trial threads; when the link
  * is down, the first caller reconnects while the others wait for it. The connection owns its MINA
  * client (and the client's threads) until {@link #close()}.
+ *
+ * <pre>{@code
+ * try (SshConnection gpu1 = new SshConnection(SshTarget.of("gpu1"), SshOptions.defaults())) {
+ *   RemoteResult r = gpu1.exec("nvidia-smi -L", Duration.ofSeconds(10));
+ *   System.out.println(r.ok() ? r.stdout() : "failed: " + r.message());
+ * }
+ * }</pre>
  */
 public final class SshConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  /**
+   * Short commands ({@link #exec}) running at once on this connection; more wait. Together with the
+   * shells of the trials ({@link SshHost#TRIALS_PER_CONNECTION}) this stays within OpenSSH's default
+   * {@code MaxSessions} of 10 channels per connection.
+   */
+  static final int MAX_COMMAND_CHANNELS = 4;
+  private final java.util.concurrent.Semaphore commandChannels = new java.util.concurrent.Semaphore(MAX_COMMAND_CHANNELS, true);
 
   private final SshTarget target;
   private final SshOptions options;
@@ -50,10 +64,22 @@ public final class SshConnection implements AutoCloseable {
    * @throws java.io.UncheckedIOException when the SSH config cannot be read
    */
   public SshConnection(SshTarget target, SshOptions options) {
+    this(target, options, null);
+  }
+
+  /**
+   * A second connection to the host of {@code sibling}, with its resolved settings and its keys (a
+   * passphrase given once is not asked again).
+   */
+  SshConnection(SshConnection sibling) {
+    this(sibling.target, sibling.options, sibling);
+  }
+
+  private SshConnection(SshTarget target, SshOptions options, SshConnection sibling) {
     this.target = target;
     this.options = options;
-    this.host = ResolvedHost.resolve(target, options);
-    this.keys = new KeyFiles(host.keys(), options.passphrases());
+    this.host = sibling == null ? ResolvedHost.resolve(target, options) : sibling.host;
+    this.keys = sibling == null ? new KeyFiles(host.keys(), options.passphrases()) : sibling.keys;
     this.client = SshClient.setUpDefaultClient();
     this.hostKeys = new HostKeyCheck(host.knownHosts(), host.hostName(), host.port(), options.trustNewHost());
     client.setServerKeyVerifier(hostKeys);
@@ -134,6 +160,23 @@ public final class SshConnection implements AutoCloseable {
 
   /** Like {@link #exec(String, Duration)}, with {@code stdin} (read to its end) on the command's stdin. */
   RemoteResult exec(String command, java.io.InputStream stdin, Duration timeout) {
+    try {
+      if (!commandChannels.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new SshException(SshException.Kind.REMOTE, host.label() + ": " + MAX_COMMAND_CHANNELS
+            + " commands were still running after " + timeout.toSeconds() + " s; not running: " + command);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SshException(SshException.Kind.REMOTE, host.label() + ": interrupted before running: " + command, e);
+    }
+    try {
+      return execOnChannel(command, stdin, timeout);
+    } finally {
+      commandChannels.release();
+    }
+  }
+
+  private RemoteResult execOnChannel(String command, java.io.InputStream stdin, Duration timeout) {
     ClientSession s = session();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -6,6 +6,15 @@ import java.util.Objects;
  * Something failed on the way to, or on, an SSH host. The message names the host, says what failed
  * and how to fix it; {@link #kind()} lets callers tell a host that is down (worth retrying, or
  * skipping) from a refusal that retrying cannot fix (host key, authentication).
+ *
+ * <pre>{@code
+ * try {
+ *   connection.session();
+ * } catch (SshException e) {
+ *   String what = e.kind().isTransient() ? "down for now: " : "refused: ";
+ *   System.err.println(what + e.getMessage());
+ * }
+ * }</pre>
  */
 public class SshException extends RuntimeException {
   /** What went wrong, coarsely. */

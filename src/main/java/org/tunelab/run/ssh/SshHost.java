@@ -21,6 +21,7 @@ import org.tunelab.run.ReportReader;
 import org.tunelab.run.RunnerIdentity;
 import org.tunelab.run.TrialCommand;
 import org.tunelab.run.TrialContext;
+import org.tunelab.run.TrialLostException;
 import org.tunelab.run.TrialOutputListener;
 import org.tunelab.study.Trial;
 import org.tunelab.study.TrialPrunedException;
@@ -40,16 +41,32 @@ final class SshHost implements AutoCloseable {
 
   private final SshTarget target;
   private final SshOptions options;
+  /**
+   * Trials sharing one connection. OpenSSH allows 10 channels per connection by default
+   * ({@code MaxSessions}); each running trial holds one (its shell) and short commands (kills) take
+   * at most {@link SshConnection#MAX_COMMAND_CHANNELS} more, so a host with more slots gets more connections.
+   */
+  static final int TRIALS_PER_CONNECTION = 10 - SshConnection.MAX_COMMAND_CHANNELS;
+
   private final SshConnection connection;
+  /** {@link #connection} first, then one more per {@link #TRIALS_PER_CONNECTION} slots, opened when first used. */
+  private final List<SshConnection> connections = new java.util.ArrayList<>();
+  private final int[] trialsOn; // guarded by connections
   private final String studyName;
   private final Path localCode;
   private final CodeSync.Limits limits;
   private String runDir; // guarded by this
+  /** Trial directories whose programs may still run here although their trials were given up. */
+  private final java.util.Set<String> abandoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   SshHost(SshTarget target, SshOptions options, String studyName, Path localCode, CodeSync.Limits limits) {
     this.target = target;
     this.options = options;
     this.connection = new SshConnection(target, options);
+    int count = (target.slots() + TRIALS_PER_CONNECTION - 1) / TRIALS_PER_CONNECTION;
+    connections.add(connection);
+    for (int i = 1; i < count; i++) connections.add(null);
+    this.trialsOn = new int[count];
     this.studyName = studyName;
     this.localCode = localCode;
     this.limits = limits;
@@ -97,8 +114,27 @@ final class SshHost implements AutoCloseable {
    *     run trials at all
    */
   List<Double> run(Trial trial, TrialContext context, TrialCommand command, List<String> gpus) throws InterruptedException {
+    return run(trial, context, command, gpus, newToken());
+  }
+
+  /** A random name part for a trial's directory, chosen once per trial so that retries reuse the directory. */
+  static String newToken() {
+    return Long.toHexString(RANDOM.nextLong() & 0xffffffffL);
+  }
+
+  /**
+   * Like {@link #run(Trial, TrialContext, TrialCommand, List)}, in the directory {@code <number>-<token>}:
+   * sent again with the same token after a failure, the trial is started at most once.
+   *
+   * @throws TrialLostException when the connection dropped while the trial ran and did not come back in time
+   */
+  List<Double> run(Trial trial, TrialContext context, TrialCommand command, List<String> gpus, String token)
+      throws InterruptedException {
     String dir = prepare();
-    String trialDir = dir + "/trials/" + trial.number() + "-" + Long.toHexString(RANDOM.nextLong() & 0xffffffffL);
+    // Connected before the trial names this host, so that a trial that goes elsewhere does not keep its name.
+    connection.session();
+    killAbandoned();
+    String trialDir = dir + "/trials/" + trial.number() + "-" + token;
     List<String> argv = command.template().argv(trial.params());
     String paramsJson = PythonJson.write(trial.params());
     String wrapper = RemoteScripts.wrapper(trialDir, dir + "/code", argv, environment(trial, command, gpus, trialDir),
@@ -110,11 +146,12 @@ final class SshHost implements AutoCloseable {
     trial.flush();
     ReportReader reports = new ReportReader(trial, command.metric(), () -> { });
     TrialOutputListener listener = context.output();
-    RemoteProcess process = new RemoteProcess(connection, options, trialDir, wrapper, command.grace());
+    int lane = takeConnection();
+    RemoteProcess process = new RemoteProcess(connectionAt(lane), options, trialDir, wrapper, command.grace());
     RemoteOutcome outcome;
     try (BufferedWriter logWriter = log == null ? null : Files.newBufferedWriter(log, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      outcome = process.run(command.timeout(), line -> {
+      outcome = followAbandoningWhenLost(process, trialDir, command, line -> {
         write(logWriter, line);
         if (listener != null) {
           try {
@@ -128,9 +165,81 @@ final class SshHost implements AutoCloseable {
       });
     } catch (IOException e) {
       throw new CommandFailedException("cannot write the log of trial " + trial.number() + " at " + log + ": " + e.getMessage());
+    } finally {
+      synchronized (connections) {
+        trialsOn[lane]--;
+      }
     }
     if (outcome.reconnects() > 0) trial.setSystemAttr("tunelab:reconnects", outcome.reconnects());
     return result(outcome, reports, argv, command);
+  }
+
+  /** Ends the program of a trial whose runner died (see {@link SshTrialRunner#cleanUp}); says what it found. */
+  String reap(String trialDir) {
+    try {
+      RemoteResult r = connection.exec(RemoteScripts.reap(trialDir, 30), Duration.ofSeconds(30));
+      String said = r.stdout().strip();
+      if (!r.ok()) return "could not end its program on " + label() + ": " + r.message() + "; its log: " + trialDir + "/log";
+      if (said.startsWith("ended ")) {
+        return "its program on " + label() + " had ended (exit status " + said.substring(6) + "); its log: " + trialDir + "/log";
+      }
+      if (said.equals("killed")) return "its program on " + label() + " was still running and was killed; its log: " + trialDir + "/log";
+      return "no program of it runs on " + label() + "; its log: " + trialDir + "/log";
+    } catch (SshException e) {
+      return "could not reach " + label() + " to end its program, which may still run there (" + e.getMessage() + "); its log: "
+          + trialDir + "/log";
+    }
+  }
+
+  /** The connection with the fewest trials, counted as taken; slots never exceed what the connections carry. */
+  private int takeConnection() {
+    synchronized (connections) {
+      int best = 0;
+      for (int i = 1; i < trialsOn.length; i++) if (trialsOn[i] < trialsOn[best]) best = i;
+      trialsOn[best]++;
+      return best;
+    }
+  }
+
+  private SshConnection connectionAt(int lane) {
+    synchronized (connections) {
+      SshConnection c = connections.get(lane);
+      if (c == null) {
+        c = new SshConnection(connection);
+        connections.set(lane, c);
+      }
+      return c;
+    }
+  }
+
+  private RemoteOutcome followAbandoningWhenLost(RemoteProcess process, String trialDir, TrialCommand command,
+      RemoteProcess.LineHandler handler) throws InterruptedException {
+    try {
+      return process.run(command.timeout(), handler);
+    } catch (TrialLostException e) {
+      // The program may run on there: its trial is re-queued elsewhere, so it is killed once the host is back.
+      abandoned.add(trialDir);
+      throw e;
+    }
+  }
+
+  /**
+   * Kills the programs of trials given up while the host was unreachable (their copies run elsewhere),
+   * now that it answers again. A failure is logged; the trial is tried again before the next trial.
+   */
+  private void killAbandoned() {
+    for (String trialDir : abandoned) {
+      try {
+        RemoteResult r = connection.exec(RemoteScripts.kill(trialDir, 30), Duration.ofSeconds(20));
+        if (r.ok()) {
+          abandoned.remove(trialDir);
+          LOG.warn("{}: killed the program of {}, given up while the host was unreachable", label(), trialDir);
+        }
+      } catch (SshException e) {
+        LOG.debug("{}: could not kill the abandoned trial {} yet: {}", label(), trialDir, e.getMessage());
+        return;
+      }
+    }
   }
 
   private static List<Double> result(RemoteOutcome outcome, ReportReader reports, List<String> argv, TrialCommand command) {
@@ -195,6 +304,8 @@ final class SshHost implements AutoCloseable {
 
   @Override
   public void close() {
-    connection.close();
+    synchronized (connections) {
+      for (SshConnection c : connections) if (c != null) c.close();
+    }
   }
 }

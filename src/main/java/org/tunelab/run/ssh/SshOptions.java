@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param reconnectFor how long a dropped connection is retried before the trials on it fail
  * @param maxBackoff the longest pause between reconnection attempts (they start at 250 ms and double)
  * @param agentSocket the ssh-agent's socket, or {@code null} for none
+ *
+ * <pre>{@code
+ * SshOptions options = SshOptions.defaults().withTrustNewHost(true).withReconnectFor(Duration.ofMinutes(2));
+ * }</pre>
  */
 public record SshOptions(Path sshConfig, PassphraseSource passphrases, boolean trustNewHost, Duration connectTimeout,
     Duration reconnectFor, Duration maxBackoff, Path agentSocket) {

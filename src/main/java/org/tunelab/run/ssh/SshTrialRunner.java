@@ -9,8 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.tunelab.run.CommandFailedException;
 import org.tunelab.run.TrialCommand;
 import org.tunelab.run.TrialContext;
+import org.tunelab.run.StaleTrialCleaner;
+import org.tunelab.run.TrialLostException;
 import org.tunelab.run.TrialRunner;
 import org.tunelab.study.Trial;
+import org.tunelab.trial.FrozenTrial;
 
 /**
  * Runs trials on SSH hosts and, optionally, on local slots, as one {@link TrialRunner}: each trial
@@ -19,7 +22,10 @@ import org.tunelab.study.Trial;
  *
  * <p>A host that cannot be reached is reported once, skipped for a while (5 s, doubling up to a
  * minute) and tried again later; a trial that was about to start there goes to another free slot
- * instead, so it is re-queued rather than failed. A host that refuses TuneLab (host key,
+ * instead, so it is re-queued rather than failed. A host lost while trials ran there (the link did
+ * not come back within its reconnect timeout) is skipped the same way, and its trials end with
+ * {@link TrialLostException}: the executor marks them FAIL and re-queues copies that run on other
+ * slots; their programs, if they still run there, are killed when the host answers again. A host that refuses TuneLab (host key,
  * authentication, working directory, code too big) is taken out of the run for good. When no slot
  * is left at all, trials fail with the hosts' messages.
  *
@@ -33,7 +39,7 @@ import org.tunelab.study.Trial;
  * }
  * }</pre>
  */
-public final class SshTrialRunner implements TrialRunner, AutoCloseable {
+public final class SshTrialRunner implements TrialRunner, StaleTrialCleaner, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SshTrialRunner.class);
 
   private final TrialCommand command;
@@ -46,8 +52,10 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
     this.command = b.command;
     this.local = b.local;
     List<SshHost> list = new ArrayList<>();
-    for (SshTarget t : b.targets) {
-      list.add(new SshHost(t, b.options, b.studyName, b.command.workdir(), b.limits));
+    for (int i = 0; i < b.targets.size(); i++) {
+      Duration reconnect = b.reconnectTimeouts.get(i);
+      SshOptions hostOptions = reconnect == null ? b.options : b.options.withReconnectFor(reconnect);
+      list.add(new SshHost(b.targets.get(i), hostOptions, b.studyName, b.command.workdir(), b.limits));
     }
     this.hosts = List.copyOf(list);
     this.board = new SlotBoard(b.localSlots, b.localGpus, b.gpusPerTrial, hosts);
@@ -97,6 +105,8 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
   @Override
   public List<Double> run(Trial trial, TrialContext context) throws InterruptedException {
     long giveUp = System.nanoTime() + giveUpAfter.toNanos();
+    // One directory name per trial: a start retried on the same host finds it and starts nothing twice.
+    String token = SshHost.newToken();
     while (true) {
       SlotBoard.Slot slot = board.take(giveUp);
       try {
@@ -106,7 +116,11 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
         LOG.debug("trial {} on {}", trial.number(), slot.host().label());
         List<Double> values;
         try {
-          values = slot.host().run(trial, context, command, slot.gpus());
+          values = slot.host().run(trial, context, command, slot.gpus(), token);
+        } catch (TrialLostException e) {
+          // The host went away under a running trial: skipped for a while; the executor re-queues the trial.
+          board.markFailed(slot.host(), new SshException(SshException.Kind.UNREACHABLE, e.getMessage()));
+          throw e;
         } catch (RuntimeException e) {
           if (!(e instanceof SshException)) board.markUp(slot.host());
           throw e;
@@ -123,6 +137,24 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
         board.release(slot);
       }
     }
+  }
+
+  /**
+   * Ends the program a dead runner left on one of this runner's hosts (the trial's
+   * {@code tunelab:remote} attribute names host and directory), so nothing runs on orphaned there:
+   * a program still running is killed with its process group; one that had ended is left as it is.
+   * Trials of other hosts, or of none, are left alone.
+   *
+   * @return what was found, for the trial's fail reason, or {@code null} when it did not run on a host of this runner
+   */
+  @Override
+  public String cleanUp(FrozenTrial trial) {
+    if (!(trial.systemAttrs().get(SshHost.REMOTE_ATTR) instanceof String remote)) return null;
+    for (SshHost h : hosts) {
+      String prefix = h.label() + ":";
+      if (remote.startsWith(prefix)) return h.reap(remote.substring(prefix.length()));
+    }
+    return null;
   }
 
   /** Closes the hosts' connections. */
@@ -147,6 +179,7 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
     private final SshOptions options;
     private final String studyName;
     private final List<SshTarget> targets = new ArrayList<>();
+    private final List<Duration> reconnectTimeouts = new ArrayList<>();
     private TrialRunner local;
     private int localSlots;
     private List<String> localGpus = List.of();
@@ -160,7 +193,16 @@ public final class SshTrialRunner implements TrialRunner, AutoCloseable {
     }
 
     public Builder host(SshTarget target) {
+      return host(target, null);
+    }
+
+    /**
+     * A host whose dropped connection is retried for {@code reconnectTimeout} (instead of the
+     * options' {@link SshOptions#reconnectFor()}) before its running trials are given up and re-queued.
+     */
+    public Builder host(SshTarget target, Duration reconnectTimeout) {
       targets.add(Objects.requireNonNull(target, "target"));
+      reconnectTimeouts.add(reconnectTimeout);
       return this;
     }
 

@@ -63,6 +63,23 @@ class HostsCheckCliTest {
   }
 
   @Test
+  void reportsCodeOverTheSpecsSizeLimitsBeforeTheFirstTrial() throws Exception {
+    Path spec = spec("limits", sshd.knownHosts, sshd.userKey);
+    Files.writeString(spec, Files.readString(spec).replace("slots: 2}", "slots: 2, max_file_mb: 1}"));
+    Path big = dir.resolve("code/weights.bin");
+    Files.write(big, new byte[(1 << 20) + 1]);
+    try {
+      StringWriter out = new StringWriter();
+      assertEquals(1, cli(out, new StringWriter(), "hosts", "check", spec.toString()), out.toString());
+      String text = out.toString();
+      assertTrue(text.contains("  FAIL  code       ") && text.contains("weights.bin is 1.0 MB, over the limit of 1.0 MB per file")
+          && text.contains(".tunelabignore"), text);
+    } finally {
+      Files.delete(big);
+    }
+  }
+
+  @Test
   void reportsAnUnknownHostKeyAndAWrongKey() throws Exception {
     StringWriter out = new StringWriter();
     assertEquals(1, cli(out, new StringWriter(), "hosts", "check", spec("unknown", sshd.emptyKnownHosts, sshd.userKey).toString()));

@@ -59,10 +59,27 @@ final class LocalSshd implements AutoCloseable {
   /** @param sftp whether the server offers the SFTP subsystem (minimal hosts do not) */
   static LocalSshd start(Path dir, boolean sftp) throws IOException, InterruptedException {
     assumeAvailable();
-    return new LocalSshd(dir, sftp);
+    return new LocalSshd(dir, sftp, true);
   }
 
-  private LocalSshd(Path dir, boolean sftp) throws IOException, InterruptedException {
+  /** A server with OpenSSH's default limits: {@code MaxSessions 10} channels per connection. */
+  static LocalSshd startWithDefaultLimits(Path dir) throws IOException, InterruptedException {
+    assumeAvailable();
+    return new LocalSshd(dir, true, null);
+  }
+
+  /** A server that allows only {@code maxSessions} channels per connection. */
+  static LocalSshd startWithMaxSessions(Path dir, int maxSessions) throws IOException, InterruptedException {
+    assumeAvailable();
+    return new LocalSshd(dir, true, maxSessions);
+  }
+
+  private LocalSshd(Path dir, boolean sftp, boolean roomy) throws IOException, InterruptedException {
+    this(dir, sftp, roomy ? Integer.valueOf(30) : null);
+  }
+
+  /** @param maxSessions the server's MaxSessions, or {@code null} for OpenSSH's default (10) */
+  private LocalSshd(Path dir, boolean sftp, Integer maxSessions) throws IOException, InterruptedException {
     this.dir = dir;
     this.port = freePort();
     Path hostKey = dir.resolve("host_ed25519");
@@ -91,8 +108,8 @@ final class LocalSshd implements AutoCloseable {
         "PermitRootLogin prohibit-password",
         "PasswordAuthentication no",
         "KbdInteractiveAuthentication no",
-        "MaxSessions 30",
-        "MaxStartups 30",
+        maxSessions != null ? "MaxSessions " + maxSessions : "",
+        maxSessions != null && maxSessions >= 30 ? "MaxStartups 30" : "",
         "LogLevel ERROR",
         sftp ? "Subsystem sftp /usr/lib/openssh/sftp-server" : "", ""));
     // sshd insists on its privilege separation directory even in debug-free foreground mode.
@@ -143,8 +160,15 @@ final class LocalSshd implements AutoCloseable {
 
   /** Stops listening and cuts connections: the host is down. */
   void stop() throws InterruptedException {
+    // Frozen first, so that no connection is accepted between the cut and the end of the listener
+    // (a reconnect in that window would be served by a child that outlives the listener).
+    try {
+      new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).start().waitFor();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot stop sshd: " + e.getMessage(), e);
+    }
     cutConnections();
-    process.destroy();
+    process.destroyForcibly();
     process.waitFor(5, TimeUnit.SECONDS);
   }
 

@@ -2,6 +2,7 @@ package org.tunelab.run.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tunelab.run.CommandFailedException;
 import org.tunelab.run.CommandTemplate;
+import org.tunelab.run.CommandTrialRunner;
+import org.tunelab.run.ExecutionResult;
 import org.tunelab.run.ExecutorOptions;
 import org.tunelab.run.LocalExecutor;
 import org.tunelab.run.TrialCommand;
@@ -33,7 +37,10 @@ import org.tunelab.study.Trial;
 import org.tunelab.trial.FrozenTrial;
 import org.tunelab.trial.TrialState;
 
-/** Dropped links and hosts that are down, against a real sshd that the tests cut, stop and restart. */
+/**
+ * Dropped links, hosts that are down and hosts lost beyond their reconnect timeout, against a real
+ * sshd that the tests cut, stop and restart.
+ */
 class SshRecoveryTest {
   private static final Logger LOG = LoggerFactory.getLogger("tunelab.measure");
   @TempDir static Path dir;
@@ -166,6 +173,42 @@ class SshRecoveryTest {
         assertTrue(String.valueOf(t.systemAttrs().get(SshHost.REMOTE_ATTR)).contains(":" + sshd.port + ":"),
             String.valueOf(t.systemAttrs()));
       }
+    }
+  }
+
+  @Test
+  void aTrialWhoseHostIsLostBeyondTheReconnectTimeoutIsFailedAndRunAgainOnAnotherSlot() throws Exception {
+    TrialCommand command = new TrialCommand(CommandTemplate.parse("sh steps.sh 30 0.1", space.names()), code, Map.of(),
+        Duration.ofMinutes(1), null, Duration.ofSeconds(1));
+    Study study = Study.builder(new InMemoryStorage()).name("lost").build();
+    try (SshTrialRunner runner = SshTrialRunner.builder(command, LocalSshd.testOptions(dir), "lost")
+        .local(new CommandTrialRunner(command), 1, List.of())
+        .host(sshd.target(), Duration.ofSeconds(2)).build()) {
+      runner.prepare();
+      AtomicReference<ExecutionResult> result = new AtomicReference<>();
+      Thread run = new Thread(() -> result.set(new LocalExecutor(study, runner,
+          ExecutorOptions.slots(runner.slots()).withTrials(2).withSpace(space)).run()));
+      run.start();
+      SshTrialRunnerTest.waitFor(() -> study.trials(Set.of(TrialState.RUNNING)).stream()
+          .anyMatch(t -> t.systemAttrs().containsKey(SshHost.REMOTE_ATTR) && t.intermediateValues().size() >= 2), 20_000);
+      sshd.stop();
+      run.join(60_000);
+      assertFalse(run.isAlive(), "the run did not end");
+
+      List<FrozenTrial> trials = study.trials();
+      assertEquals(3, trials.size(), "the lost trial was not run again: " + trials);
+      FrozenTrial lost = trials.stream().filter(t -> t.state() == TrialState.FAIL).findFirst().orElseThrow();
+      assertTrue(String.valueOf(lost.systemAttrs().get("fail_reason")).contains("lost the connection to"), lost.systemAttrs().toString());
+      FrozenTrial copy = trials.stream().filter(t -> t.systemAttrs().containsKey("retry_history")).findFirst().orElseThrow();
+      assertEquals(TrialState.COMPLETE, copy.state(), copy.systemAttrs().toString());
+      assertEquals(List.of((long) lost.number()), copy.systemAttrs().get("retry_history"));
+      assertEquals(lost.params(), copy.params());
+      assertNull(copy.systemAttrs().get(SshHost.REMOTE_ATTR), "the copy went back to the lost host: " + copy.systemAttrs());
+      assertEquals(42.0, copy.value());
+      assertEquals(2, trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+      assertEquals(1, result.get().requeued());
+    } finally {
+      sshd.restart();
     }
   }
 }
