@@ -40,6 +40,12 @@ final class HistogramPane extends Region {
     ticks.clear();
     if (h == null) return;
     int step = Math.max(1, (int) Math.ceil(h.bins().size() / (double) MAX_TICKS));
+    for (double value : h.axisTicks()) {
+      Label tick = new Label(PriorHistogram.number(value));
+      tick.getStyleClass().add("space-tick");
+      tick.setUserData(value);
+      ticks.add(tick);
+    }
     for (int i = 0; i < h.bins().size(); i++) {
       PriorHistogram.Bin bin = h.bins().get(i);
       Region bar = new Region();
@@ -48,7 +54,7 @@ final class HistogramPane extends Region {
           : PriorHistogram.number(bin.lower()) + " to " + PriorHistogram.number(bin.upper());
       Tooltip.install(bar, new Tooltip(range + ": " + bin.count() + " of " + h.samples() + " draws"));
       bars.add(bar);
-      if (i % step == 0) {
+      if (h.perValue() && i % step == 0) {
         Label tick = new Label(bin.label());
         tick.getStyleClass().add("space-tick");
         tick.setUserData(i);
@@ -65,6 +71,14 @@ final class HistogramPane extends Region {
 
   PriorHistogram histogram() {
     return histogram;
+  }
+
+  /** Where a value lies along a range axis, from 0 (first bar's lower edge) to 1 (last bar's upper edge). */
+  private double position(double value) {
+    double lo = histogram.bins().get(0).lower();
+    double hi = histogram.bins().get(histogram.bins().size() - 1).upper();
+    if (histogram.logScale()) return (Math.log(value) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
+    return (value - lo) / (hi - lo);
   }
 
   @Override
@@ -87,10 +101,9 @@ final class HistogramPane extends Region {
     baseline.setStartY(top + height + 0.5);
     baseline.setEndY(top + height + 0.5);
     for (Label tick : ticks) {
-      int i = (Integer) tick.getUserData();
       double w = tick.prefWidth(-1);
-      boolean perValue = histogram.bins().get(i).lower() == histogram.bins().get(i).upper();
-      double x = perValue ? left + (i + 0.5) * slot - w / 2 : left + i * slot - w / 2;
+      double x = tick.getUserData() instanceof Integer i ? left + (i + 0.5) * slot - w / 2
+          : left + width * position((Double) tick.getUserData()) - w / 2;
       tick.resizeRelocate(Math.max(0, Math.min(getWidth() - w, x)), top + height + 3, w, tick.prefHeight(-1));
     }
     double mw = maxLabel.prefWidth(-1);

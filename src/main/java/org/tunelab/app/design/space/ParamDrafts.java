@@ -28,4 +28,30 @@ final class ParamDrafts {
     return new ParamDraft(id, param.name(), ParamType.CATEGORICAL, "", "", "", false,
         ChoiceText.format(cat.choices()), parent, values);
   }
+
+  /** The draft under another type: empty ranges get defaults, whole-number floats become int text. */
+  static ParamDraft retype(ParamDraft draft, ParamType type) {
+    ParamDraft d = draft.with(ParamField.TYPE, type.name());
+    if (type == ParamType.CATEGORICAL) return d;
+    boolean integer = type == ParamType.INT;
+    String low = d.low().isBlank() ? (integer ? "0" : "0.0") : d.low();
+    String high = d.high().isBlank() ? (integer ? "10" : "1.0") : d.high();
+    String step = d.step();
+    if (integer) {
+      low = wholeNumber(low);
+      high = wholeNumber(high);
+      step = wholeNumber(step);
+    }
+    return d.with(ParamField.LOW, low).with(ParamField.HIGH, high).with(ParamField.STEP, step);
+  }
+
+  private static String wholeNumber(String text) {
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+    } catch (NumberFormatException e) {
+      // not a number (or empty): keep the text, the validator explains it
+    }
+    return text;
+  }
 }

@@ -43,6 +43,7 @@ final class ParamFormView {
   ParamFormView(SpaceEditorViewModel model) {
     this.model = model;
     grid.getStyleClass().add("space-form");
+    grid.setPadding(javafx.geometry.Insets.EMPTY);
     ColumnConstraints labels = new ColumnConstraints();
     ColumnConstraints controls = new ColumnConstraints();
     controls.setHgrow(Priority.ALWAYS);
@@ -91,6 +92,7 @@ final class ParamFormView {
       model.setCondition(index(), now, now.isEmpty() || choices.isEmpty() ? "" : choices.get(0));
     });
     box = new VBox(title, grid);
+    box.setPadding(new javafx.geometry.Insets(10, 12, 4, 12));
     refresh();
   }
 

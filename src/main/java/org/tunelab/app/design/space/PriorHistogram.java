@@ -118,6 +118,44 @@ public record PriorHistogram(List<Bin> bins, boolean logScale, int samples) {
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
+  /** Whether each bar stands for one value (a choice, an int, a grid point) rather than a range. */
+  public boolean perValue() {
+    return bins.isEmpty() || bins.get(0).lower() == bins.get(0).upper();
+  }
+
+  /**
+   * Round values to label a range axis with: powers of ten on a log axis (with 2 and 5 times them when
+   * the range spans less than two decades), multiples of 1, 2 or 5 times a power of ten on a linear
+   * one. Empty for a per-value histogram, whose bars carry their own labels.
+   */
+  public List<Double> axisTicks() {
+    if (perValue()) return List.of();
+    double lo = bins.get(0).lower();
+    double hi = bins.get(bins.size() - 1).upper();
+    List<Double> ticks = new ArrayList<>();
+    if (logScale) {
+      int first = (int) Math.floor(Math.log10(lo));
+      int last = (int) Math.ceil(Math.log10(hi));
+      double[] mantissas = last - first <= 2 ? new double[] {1, 2, 5} : new double[] {1};
+      for (int e = first; e <= last; e++) {
+        for (double m : mantissas) {
+          double v = m * Math.pow(10, e);
+          if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.add(v);
+        }
+      }
+      return ticks;
+    }
+    double raw = (hi - lo) / 5;
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude
+        : raw / magnitude < 7.5 ? 5 * magnitude : 10 * magnitude;
+    java.math.BigDecimal exact = java.math.BigDecimal.valueOf(step);
+    for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) {
+      ticks.add(exact.multiply(java.math.BigDecimal.valueOf(k)).doubleValue()); // 0.6, not 3 * 0.2
+    }
+    return ticks;
+  }
+
   /** The largest count, for scaling the bars. */
   public int maxCount() {
     int max = 0;

@@ -209,17 +209,7 @@ public final class SpaceEditorViewModel {
   /** Changes the type; ranges that only held whole numbers become int ranges, empty ranges get defaults. */
   public void setType(int index, ParamType type) {
     if (!inRange(index) || rows.get(index).type() == type) return;
-    ParamDraft d = rows.get(index).with(ParamField.TYPE, type.name());
-    if (type != ParamType.CATEGORICAL) {
-      String low = d.low().isBlank() ? (type == ParamType.INT ? "0" : "0.0") : d.low();
-      String high = d.high().isBlank() ? (type == ParamType.INT ? "10" : "1.0") : d.high();
-      if (type == ParamType.INT) {
-        low = wholeNumber(low);
-        high = wholeNumber(high);
-      }
-      d = d.with(ParamField.LOW, low).with(ParamField.HIGH, high)
-          .with(ParamField.STEP, type == ParamType.INT ? wholeNumber(d.step()) : d.step());
-    }
+    ParamDraft d = ParamDrafts.retype(rows.get(index), type);
     List<ParamDraft> after = new ArrayList<>(rows);
     after.set(index, d);
     apply("change type of " + d.name() + " to " + type.label(), null, after, index);
@@ -424,16 +414,6 @@ public final class SpaceEditorViewModel {
     for (int n = first; ; n++) {
       if (!names.contains(base + n)) return base + n;
     }
-  }
-
-  private static String wholeNumber(String text) {
-    try {
-      double v = Double.parseDouble(text.trim());
-      if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
-    } catch (NumberFormatException e) {
-      // not a number: keep the text, the validator explains it
-    }
-    return text;
   }
 
   private boolean inRange(int index) {

@@ -72,4 +72,17 @@ class PriorHistogramTest {
     assertEquals(PriorHistogram.of(FloatDistribution.of(0, 1), 500, 3, 10),
         PriorHistogram.of(FloatDistribution.of(0, 1), 500, 3, 10));
   }
+
+  @Test
+  void logAxisIsLabelledAtPowersOfTen() {
+    assertEquals(List.of(1e-5, 1e-4, 1e-3, 1e-2, 1e-1),
+        PriorHistogram.of(FloatDistribution.log(1e-5, 1e-1), 100, 1, 30).axisTicks());
+  }
+
+  @Test
+  void linearAxisIsLabelledAtRoundSteps() {
+    assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
+        PriorHistogram.of(FloatDistribution.of(0, 1), 100, 1, 30).axisTicks());
+    assertEquals(List.of(), PriorHistogram.of(IntDistribution.of(1, 5), 100, 1, 30).axisTicks());
+  }
 }

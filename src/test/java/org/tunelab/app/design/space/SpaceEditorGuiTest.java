@@ -132,4 +132,21 @@ class SpaceEditorGuiTest {
     assertEquals(3, robot.lookup("#space-histogram .space-bar").queryAll().size());
     assertEquals("optimizer", robot.lookup("#space-name").queryAs(TextField.class).getText());
   }
+
+  @Test
+  void conditionPickerTicksTheParentsValuesAndEditsTheCondition(FxRobot robot) {
+    robot.interact(() -> {
+      model.load(SpaceTemplate.NEURAL_NETWORK.space());
+      model.selectedIndexProperty().set(7);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    List<javafx.scene.control.CheckBox> boxes = robot.lookup(".check-box").queryAllAs(javafx.scene.control.CheckBox.class)
+        .stream().filter(c -> List.of("adam", "sgd", "rmsprop").contains(c.getText())).toList();
+    assertEquals(List.of(false, true, true), boxes.stream().map(javafx.scene.control.CheckBox::isSelected).toList());
+    robot.clickOn("rmsprop");
+    assertEquals("sgd", model.rows().get(7).conditionValues());
+    assertEquals(org.tunelab.space.Condition.when("optimizer", "sgd"),
+        model.spaceProperty().get().param("momentum").condition());
+    assertEquals("Undo set condition of momentum", model.undoDescriptionProperty().get());
+  }
 }
