@@ -1,5 +1,7 @@
 package org.tunelab.app.design;
 
+import org.tunelab.app.TaskExecutor;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -32,12 +34,12 @@ public final class StudyDesignerView {
   private final TabPane tabs = new TabPane();
   private static final int SPACE_TAB = 2;
 
-  public StudyDesignerView(StudyDesignerViewModel vm, Runnable newStudy) {
+  public StudyDesignerView(StudyDesignerViewModel vm, TaskExecutor executor, Runnable newStudy) {
     this.vm = vm;
     root.getStyleClass().add("study-designer");
     Tab study = tab("Study", new StudyFormView(vm).node(), "name", "storage", "directions", "enqueue", "");
     Tab objective = tab("Objective", new ObjectiveFormView(vm).node(), "objective");
-    Tab space = tab("Search space", new SpaceEditorView(vm.spaceEditor()).node(), "space");
+    Tab space = tab("Search space", new SpaceEditorView(vm.spaceEditor(), executor).node(), "space");
     Tab algorithms = tab("Sampler & pruner", new AlgorithmFormView(vm).node(), "sampler", "pruner");
     Tab run = tab("Where to run", new ExecutionFormView(vm).node(), "executors", "trials", "timeout", "workers");
     tabs.getTabs().addAll(study, objective, space, algorithms, run);

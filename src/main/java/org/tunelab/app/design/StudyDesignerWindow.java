@@ -53,7 +53,7 @@ public final class StudyDesignerWindow {
     this.fromStudy = fromStudy;
     this.studyName = studyName;
     vm = new StudyDesignerViewModel(executor, dialogs != null ? dialogs : new FxDialogService(() -> stage));
-    view = new StudyDesignerView(vm, this::askStart);
+    view = new StudyDesignerView(vm, executor, this::askStart);
     BorderPane root = new BorderPane(view.node());
     root.setTop(menu());
     Scene scene = new Scene(root, 1180, 820);

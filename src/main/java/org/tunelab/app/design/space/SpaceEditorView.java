@@ -56,10 +56,6 @@ public final class SpaceEditorView {
   private boolean syncing;
 
   /** The editor on the app's usual background executor (spec files are read off the UI thread). */
-  public SpaceEditorView(SpaceEditorViewModel model) {
-    this(model, new FxTaskExecutor());
-  }
-
   public SpaceEditorView(SpaceEditorViewModel model, TaskExecutor executor) {
     this.model = model;
     this.executor = executor;

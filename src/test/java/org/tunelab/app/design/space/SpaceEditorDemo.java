@@ -28,7 +28,7 @@ public final class SpaceEditorDemo extends Application {
     model.sealEdit();
     if (getParameters().getRaw().contains("error")) model.setText(0, ParamField.LOW, "0");
     model.selectedIndexProperty().set(0);
-    Scene scene = new Scene((Parent) new SpaceEditorView(model).node(), 1400, 900);
+    Scene scene = new Scene((Parent) new SpaceEditorView(model, new org.tunelab.app.FxTaskExecutor()).node(), 1400, 900);
     scene.getStylesheets().add((dark ? Theme.DARK : Theme.LIGHT).stylesheet());
     stage.setTitle("TuneLab - search space");
     stage.setScene(scene);
