@@ -26,7 +26,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.tunelab.app.FxTaskExecutor;
 import org.tunelab.app.TaskExecutor;
 import org.tunelab.spec.SpecException;
 
