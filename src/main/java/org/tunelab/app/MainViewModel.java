@@ -163,6 +163,7 @@ public final class MainViewModel {
       if (token == generation) apply(update);
     });
     watcher = w;
+    w.preferStudy(selectStudy);
     w.start(context.pollPeriod());
     if (location.file() != null) {
       executor.execute(() -> {
@@ -209,6 +210,11 @@ public final class MainViewModel {
     if (selected != NONE && !stillThere) {
       selectedStudyId.set(NONE);
       study.clear();
+    }
+    if (selectedStudyId.get() == NONE && loaded.study() != null) {
+      // the watcher picked the preferred study itself and read it in the same pass
+      selectedStudyId.set(loaded.study().studyId());
+      if (loaded.study().name().equals(studyToSelect)) studyToSelect = null;
     }
     if (selectedStudyId.get() == NONE && !loaded.studies().isEmpty()) {
       selectStudy(preferred(loaded.studies()).studyId());
