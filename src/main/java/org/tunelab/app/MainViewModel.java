@@ -243,6 +243,11 @@ public final class MainViewModel {
     watcher.selectStudy(studyId);
   }
 
+  /** Overlays these studies' histories on the selected study's (from a multiple selection in the list). */
+  public void compareStudies(List<Long> studyIds) {
+    if (watcher != null) watcher.compare(studyIds);
+  }
+
   // ---- demo, notifications, shutdown ---------------------------------------------------------
 
   /** Creates (or continues) the demo study and opens it; the trials arrive live. */
