@@ -128,4 +128,17 @@ class StudyViewGuiTest {
     robot.interact(() -> list.getSelectionModel().clearAndSelect(1));
     GuiTestSupport.waitUntil(robot, () -> window.historyChart().seriesCount() == 1);
   }
+
+  @Test
+  void intermediatePlotSwitchesToALogValueAxisAndBack(FxRobot robot) throws Exception {
+    open(robot, "optuna-3.1/single.db");
+    robot.interact(() -> window.plots().select(PlotKind.INTERMEDIATE));
+    PlotPane pane = window.plots().pane(PlotKind.INTERMEDIATE);
+    GuiTestSupport.waitUntil(robot, () -> pane.figure() != null && pane.viewer().getChart() != null);
+    assertTrue(!pane.isLogScale());
+    robot.clickOn("#log-intermediate");
+    assertTrue(pane.isLogScale());
+    robot.clickOn("#log-intermediate");
+    assertTrue(!pane.isLogScale());
+  }
 }
