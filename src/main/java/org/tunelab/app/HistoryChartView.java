@@ -171,7 +171,7 @@ public final class HistoryChartView extends VBox {
     String label = chart.getXYPlot().getRangeAxis().getLabel();
     ValueAxis axis;
     if (logarithmic) {
-      LogAxis l = new LogAxis(label);
+      LogAxis l = LogScale.logAxis(label);
       l.setLowerMargin(0.06);
       axis = l;
     } else {
@@ -222,6 +222,8 @@ public final class HistoryChartView extends VBox {
       plot.getRenderer(1).setSeriesStroke(s, new java.awt.BasicStroke(2f));
     }
     plot.getRenderer(0).setSeriesPaint(0, ChartPalette.withAlpha(p.points(), 190));
+    // alone, the best line is the theme's accent; compared, each line takes its study's colour
+    plot.getRenderer(1).setSeriesPaint(0, n > 1 ? p.points().darker() : p.best());
   }
 
   /** How many trial values the chart draws; for tests. */
