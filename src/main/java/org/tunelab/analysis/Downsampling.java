@@ -40,6 +40,23 @@ public final class Downsampling {
     return out;
   }
 
+  /**
+   * The points inside the window {@code [minX, maxX] x [minY, maxY]} (what a zoomed chart shows),
+   * thinned as {@link #thin} does but with the grid laid over the window: zooming in on a crowded
+   * region brings back the points that were left out at full view, down to every single one once
+   * the window holds no more than {@code limit}. Points outside the window are not drawn anyway. A
+   * side may be infinite (that axis is not zoomed).
+   */
+  public static List<OptimizationHistory.Point> thinWithin(List<OptimizationHistory.Point> points, double minX,
+      double maxX, double minY, double maxY, int columns, int rows, int limit) {
+    List<OptimizationHistory.Point> inside = new ArrayList<>();
+    for (OptimizationHistory.Point p : points) {
+      if (p.trialNumber() >= minX && p.trialNumber() <= maxX && p.value() >= minY && p.value() <= maxY) inside.add(p);
+    }
+    // an unbounded side (an axis left at auto range) is gridded over the points themselves
+    return thin(inside, columns, rows, limit);
+  }
+
   /** The history with its points thinned as {@link #thin} does; the best-so-far line is kept whole. */
   public static OptimizationHistory thin(OptimizationHistory h, int columns, int rows, int limit) {
     List<OptimizationHistory.Point> points = thin(h.points(), columns, rows, limit);

@@ -163,6 +163,7 @@ public final class MainViewModel {
       if (token == generation) apply(update);
     });
     watcher = w;
+    w.preferStudy(selectStudy);
     w.start(context.pollPeriod());
     if (location.file() != null) {
       executor.execute(() -> {
@@ -210,6 +211,11 @@ public final class MainViewModel {
       selectedStudyId.set(NONE);
       study.clear();
     }
+    if (selectedStudyId.get() == NONE && loaded.study() != null) {
+      // the watcher picked the preferred study itself and read it in the same pass
+      selectedStudyId.set(loaded.study().studyId());
+      if (loaded.study().name().equals(studyToSelect)) studyToSelect = null;
+    }
     if (selectedStudyId.get() == NONE && !loaded.studies().isEmpty()) {
       selectStudy(preferred(loaded.studies()).studyId());
     } else if (loaded.study() != null && loaded.study().studyId() == selectedStudyId.get()) {
@@ -235,6 +241,11 @@ public final class MainViewModel {
     selectedStudyId.set(studyId);
     if (study.studyIdProperty().get() != studyId) study.clear();
     watcher.selectStudy(studyId);
+  }
+
+  /** Overlays these studies' histories on the selected study's (from a multiple selection in the list). */
+  public void compareStudies(List<Long> studyIds) {
+    if (watcher != null) watcher.compare(studyIds);
   }
 
   // ---- demo, notifications, shutdown ---------------------------------------------------------

@@ -41,6 +41,7 @@ final class PlotPane extends BorderPane {
   private final ComboBox<String> x = new ComboBox<>();
   private final ComboBox<String> y = new ComboBox<>();
   private final ComboBox<String> panel = new ComboBox<>();
+  private final javafx.scene.control.CheckBox log = new javafx.scene.control.CheckBox("Log scale");
   private final Label message = new Label();
   private final BackgroundRefresher<Shown> refresher;
   private final PlotExporter exporter;
@@ -117,8 +118,22 @@ final class PlotPane extends BorderPane {
     int choosers = PlotOptions.paramChoosers(kind);
     if (choosers >= 1) bar.getChildren().addAll(new Label(choosers == 1 ? "Parameter" : "x"), x);
     if (choosers == 2) bar.getChildren().addAll(new Label("y"), y);
-    bar.getChildren().addAll(panel, grow, reset, export);
+    bar.getChildren().addAll(panel, grow);
+    if (hasLogToggle(kind)) {
+      log.setId("log-" + kind.cliName());
+      log.setMnemonicParsing(false);
+      log.selectedProperty().addListener((o, a, b) -> {
+        if (figure != null) showPanel();
+      });
+      bar.getChildren().add(log);
+    }
+    bar.getChildren().addAll(reset, export);
     return bar;
+  }
+
+  /** The plots whose vertical axis is an objective or intermediate value, which may span decades. */
+  static boolean hasLogToggle(PlotKind kind) {
+    return kind == PlotKind.INTERMEDIATE || kind == PlotKind.SLICE;
   }
 
   /** Called when the tab is shown or hidden: only a showing tab computes. */
@@ -207,6 +222,7 @@ final class PlotPane extends BorderPane {
   private void showPanel() {
     JFreeChart next = figure.panels().get(Math.max(0, panel.getSelectionModel().getSelectedIndex()));
     JFreeChart previous = viewer.getChart();
+    if (hasLogToggle(kind)) LogScale.set(next, log.isSelected());
     ZoomState.carryOver(previous, next);
     ChartInteraction.prepare(viewer, next, trials);
     viewer.setChart(next);
@@ -233,6 +249,12 @@ final class PlotPane extends BorderPane {
   /** The figure on show, or {@code null}; for tests. */
   Figure figure() {
     return figure;
+  }
+
+  /** Whether the shown chart's value axis is logarithmic; for tests. */
+  boolean isLogScale() {
+    return viewer.getChart() != null && viewer.getChart().getPlot() instanceof XYPlot p
+        && p.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis;
   }
 
   /** Why nothing is drawn, or empty. */

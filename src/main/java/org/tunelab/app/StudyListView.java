@@ -4,6 +4,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.layout.VBox;
 import org.tunelab.storage.StudySummary;
 import org.tunelab.trial.FrozenTrial;
@@ -27,6 +28,14 @@ public final class StudyListView extends ListView<StudySummary> {
     getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
       if (!syncing && s != null) viewModel.selectStudy(s.studyId());
     });
+    // Ctrl/Shift-click selects several: the last one clicked is shown, the others overlaid on its history
+    getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    getSelectionModel().getSelectedItems().addListener((ListChangeListener<StudySummary>) c -> {
+      if (syncing) return;
+      // all of them: the watcher leaves out whichever is shown when it reads
+      viewModel.compareStudies(getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+          .map(StudySummary::studyId).distinct().toList());
+    });
     viewModel.selectedStudyIdProperty().addListener((o, a, id) -> selectById(id.longValue()));
     // a replaced row (new trial counts) may drop the selection; put it back
     getItems().addListener((ListChangeListener<StudySummary>) c -> selectById(viewModel.selectedStudyIdProperty().get()));
@@ -35,6 +44,7 @@ public final class StudyListView extends ListView<StudySummary> {
   private void selectById(long id) {
     StudySummary current = getSelectionModel().getSelectedItem();
     if (current != null && current.studyId() == id) return;
+    if (getSelectionModel().getSelectedItems().stream().anyMatch(s -> s != null && s.studyId() == id)) return;
     syncing = true;
     try {
       int index = -1;

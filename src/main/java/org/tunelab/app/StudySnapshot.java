@@ -15,10 +15,19 @@ import org.tunelab.trial.TrialState;
  * @param rows one per trial, by number
  * @param trials the trials themselves, by number, for the plots
  * @param best a line about the best trial (or the size of the Pareto front); empty without one
+ * @param compared the histories of the other studies chosen for comparison, by study name, in the
+ *     order they were chosen; empty when none is
  */
 public record StudySnapshot(long studyId, String name, List<StudyDirection> directions, List<String> paramNames,
     List<String> userAttrKeys, List<TrialRow> rows, OptimizationHistory history, Map<TrialState, Integer> stateCounts,
-    List<FrozenTrial> trials, String best) {
+    List<FrozenTrial> trials, String best, Map<String, OptimizationHistory> compared) {
+
+  /** A snapshot compared with no other study. */
+  public StudySnapshot(long studyId, String name, List<StudyDirection> directions, List<String> paramNames,
+      List<String> userAttrKeys, List<TrialRow> rows, OptimizationHistory history,
+      Map<TrialState, Integer> stateCounts, List<FrozenTrial> trials, String best) {
+    this(studyId, name, directions, paramNames, userAttrKeys, rows, history, stateCounts, trials, best, Map.of());
+  }
 
   public StudySnapshot {
     directions = List.copyOf(directions);
@@ -27,5 +36,6 @@ public record StudySnapshot(long studyId, String name, List<StudyDirection> dire
     rows = List.copyOf(rows);
     stateCounts = Map.copyOf(stateCounts);
     trials = List.copyOf(trials);
+    compared = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(compared));
   }
 }

@@ -47,6 +47,7 @@ public final class StudyViewModel {
   private final FilteredList<TrialRow> filtered = new FilteredList<>(rowsView);
   private final ObjectProperty<TrialFilter> filter = new SimpleObjectProperty<>(TrialFilter.ALL);
   private final ReadOnlyObjectWrapper<StudyTrials> plotInput = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Map<String, OptimizationHistory>> compared = new ReadOnlyObjectWrapper<>(Map.of());
 
   public StudyViewModel() {
     filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
@@ -65,6 +66,7 @@ public final class StudyViewModel {
     bestText.set(snapshot.best());
     plotInput.set(new StudyTrials(snapshot.name(), snapshot.directions(), snapshot.trials()));
     ListSync.update(rows, snapshot.rows(), TrialRow::number);
+    if (!compared.get().equals(snapshot.compared())) compared.set(snapshot.compared());
     history.set(snapshot.history());
     historyNote.set(noteFor(snapshot.history()));
     countsText.set(countsText(snapshot.stateCounts()));
@@ -80,6 +82,7 @@ public final class StudyViewModel {
     bestText.set("");
     plotInput.set(null);
     objectiveCount.set(1);
+    compared.set(Map.of());
     history.set(OptimizationHistory.empty(StudyDirection.MINIMIZE, 1));
     historyNote.set("");
     countsText.set("");
@@ -169,6 +172,11 @@ public final class StudyViewModel {
 
   public ReadOnlyObjectProperty<OptimizationHistory> historyProperty() {
     return history.getReadOnlyProperty();
+  }
+
+  /** The histories of the other studies selected for comparison, by name; empty when none is. */
+  public ReadOnlyObjectProperty<Map<String, OptimizationHistory>> comparedHistoriesProperty() {
+    return compared.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty historyNoteProperty() {

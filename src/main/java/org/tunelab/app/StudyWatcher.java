@@ -33,6 +33,7 @@ public final class StudyWatcher implements AutoCloseable {
   private final TaskExecutor executor;
   private final CoalescingPublisher<SessionUpdate> publisher;
   private volatile long selectedStudyId = NONE;
+  private volatile String preferredStudy;
   private long lastVersion;
   private boolean loadedOnce;
   private boolean failing;
@@ -41,6 +42,15 @@ public final class StudyWatcher implements AutoCloseable {
   private long cachedStudyId = NONE;
   private TrialCursor cursor = TrialCursor.START;
   private final TreeMap<Integer, FrozenTrial> cache = new TreeMap<>();
+  private volatile List<Long> comparedIds = List.of();
+  /** The compared studies' trials, read incrementally like the selected study's. */
+  private final Map<Long, Compared> comparedCache = new java.util.HashMap<>();
+
+  /** A compared study's trials so far and where its next reading starts. */
+  private static final class Compared {
+    TrialCursor cursor = TrialCursor.START;
+    final TreeMap<Integer, FrozenTrial> trials = new TreeMap<>();
+  }
 
   public StudyWatcher(Storage storage, TaskExecutor executor, Consumer<SessionUpdate> onUi) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -53,9 +63,27 @@ public final class StudyWatcher implements AutoCloseable {
     if (polling == null && !closed) polling = executor.every(period, () -> poll(false));
   }
 
+  /**
+   * Lets a reading that finds no study selected pick one itself, the study named {@code name} or else
+   * the first, and read it in the same pass: opening a database then costs one reading, not a study
+   * list, a round trip through the UI and a second reading. Call before {@link #start}.
+   */
+  public void preferStudy(String name) {
+    preferredStudy = name == null ? "" : name;
+  }
+
   /** Shows {@code studyId} (or no study, for a negative id) and reads it at once. */
   public void selectStudy(long studyId) {
     selectedStudyId = studyId;
+    refresh();
+  }
+
+  /**
+   * Overlays the histories of these studies on the selected one's (the selected study itself and
+   * studies that no longer exist are left out) and reads them at once; an empty list compares none.
+   */
+  public void compare(List<Long> studyIds) {
+    comparedIds = List.copyOf(studyIds);
     refresh();
   }
 
@@ -75,7 +103,14 @@ public final class StudyWatcher implements AutoCloseable {
       if (!force && loadedOnce && !failing && version == lastVersion) return;
       List<StudySummary> studies = storage.studies();
       long selected = selectedStudyId;
-      StudySnapshot study = studies.stream().anyMatch(s -> s.studyId() == selected) ? readStudy(selected) : null;
+      String preferred = preferredStudy;
+      if (selected == NONE && preferred != null && !studies.isEmpty()) {
+        selected = studies.stream().filter(st -> st.name().equals(preferred)).findFirst().orElse(studies.get(0))
+            .studyId();
+        selectedStudyId = selected;
+      }
+      long chosen = selected;
+      StudySnapshot study = studies.stream().anyMatch(s -> s.studyId() == chosen) ? readStudy(chosen) : null;
       lastVersion = version;
       loadedOnce = true;
       if (failing) LOG.info("reading {} works again", storage.describe());
@@ -122,7 +157,31 @@ public final class StudyWatcher implements AutoCloseable {
         : OptimizationHistory.of(trials, directions, 0);
     List<TrialRow> rows = trials.stream().map(TrialRow::of).toList();
     return new StudySnapshot(studyId, name, directions, List.copyOf(params), List.copyOf(attrs), rows, history, counts,
-        trials, BestTrialsText.of(trials, directions));
+        trials, BestTrialsText.of(trials, directions), readCompared(studyId));
+  }
+
+  /** The compared studies' histories (objective 0), each read incrementally. */
+  private Map<String, OptimizationHistory> readCompared(long selected) {
+    List<Long> ids = comparedIds;
+    comparedCache.keySet().retainAll(ids);
+    Map<String, OptimizationHistory> out = new java.util.LinkedHashMap<>();
+    for (long id : ids) {
+      if (id == selected) continue;
+      String name;
+      try {
+        name = storage.studyName(id);
+      } catch (StorageException e) {
+        continue; // deleted meanwhile: nothing to compare
+      }
+      List<StudyDirection> directions = storage.directions(id);
+      if (directions.isEmpty()) continue;
+      Compared c = comparedCache.computeIfAbsent(id, k -> new Compared());
+      List<FrozenTrial> changed = storage.trialsSince(id, c.cursor);
+      for (FrozenTrial t : changed) c.trials.put(t.number(), t);
+      c.cursor = c.cursor.advance(changed);
+      out.put(name, OptimizationHistory.of(List.copyOf(c.trials.values()), directions, 0));
+    }
+    return out;
   }
 
   /** Stops polling and closes the storage, after a reading in progress finished. Call off the UI thread. */

@@ -69,6 +69,8 @@ public final class HistoryChart {
     XYPlot plot = new XYPlot(points, trials, values, dots);
     plot.setDataset(1, best);
     plot.setRenderer(1, lines);
+    // the best-so-far lines over the points: under 100,000 dots they would be hidden
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     JFreeChart chart = new JFreeChart(null, Charts.TITLE, plot, true);
     Charts.legendOnTop(chart);
     Charts.style(chart, p);

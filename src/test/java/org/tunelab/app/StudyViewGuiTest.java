@@ -114,4 +114,31 @@ class StudyViewGuiTest {
     robot.interact(() -> window.trialTable().selectTrial(17));
     assertEquals(17, window.trialTable().getSelectionModel().getSelectedItem().number());
   }
+
+  @Test
+  void selectingSeveralStudiesOverlaysTheirHistories(FxRobot robot) throws Exception {
+    open(robot, "optuna-3.1/multi_study.db");
+    javafx.scene.control.ListView<?> list = robot.lookup("#studyList").queryListView();
+    GuiTestSupport.waitUntil(robot, () -> list.getItems().size() == 5);
+    robot.interact(() -> list.getSelectionModel().clearAndSelect(0)); // alpha, 12 trials
+    GuiTestSupport.waitUntil(robot, () -> window.historyChart().seriesCount() == 1 && window.historyChart().pointCount() == 12);
+    robot.interact(() -> list.getSelectionModel().selectIndices(0, 1)); // alpha and beta
+    GuiTestSupport.waitUntil(robot, () -> window.historyChart().seriesCount() == 2);
+    assertEquals(24, window.historyChart().pointCount(), "beta's 12 trials drawn over alpha's");
+    robot.interact(() -> list.getSelectionModel().clearAndSelect(1));
+    GuiTestSupport.waitUntil(robot, () -> window.historyChart().seriesCount() == 1);
+  }
+
+  @Test
+  void intermediatePlotSwitchesToALogValueAxisAndBack(FxRobot robot) throws Exception {
+    open(robot, "optuna-3.1/single.db");
+    robot.interact(() -> window.plots().select(PlotKind.INTERMEDIATE));
+    PlotPane pane = window.plots().pane(PlotKind.INTERMEDIATE);
+    GuiTestSupport.waitUntil(robot, () -> pane.figure() != null && pane.viewer().getChart() != null);
+    assertTrue(!pane.isLogScale());
+    robot.clickOn("#log-intermediate");
+    assertTrue(pane.isLogScale());
+    robot.clickOn("#log-intermediate");
+    assertTrue(!pane.isLogScale());
+  }
 }

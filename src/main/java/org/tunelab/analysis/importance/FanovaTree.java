@@ -3,7 +3,6 @@ package org.tunelab.analysis.importance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The functional-ANOVA decomposition of one regression tree over the search space, as Optuna's
@@ -22,15 +21,25 @@ final class FanovaTree {
   private final double[][] bounds;
   private final List<Integer> leaves = new ArrayList<>();
   private final List<double[][]> leafBoxes = new ArrayList<>();
+  /** Each raw feature's bounds and split thresholds, sorted and distinct: the cell edges along it. */
+  private final double[][] edges;
+  /** Each leaf's box as positions in {@link #edges}: {@code [leaf][feature] = {from, to}}. */
+  private final List<int[][]> leafCells = new ArrayList<>();
   private final double[] leafVolume;
   private final double variance;
 
   FanovaTree(RegressionTree tree, double[][] bounds) {
     this.tree = tree;
     this.bounds = bounds;
+    edges = new double[bounds.length][];
+    for (int f = 0; f < bounds.length; f++) edges[f] = edges(f);
     double[][] root = new double[bounds.length][];
-    for (int f = 0; f < bounds.length; f++) root[f] = bounds[f].clone();
-    collectLeaves(0, root);
+    int[][] rootCells = new int[bounds.length][];
+    for (int f = 0; f < bounds.length; f++) {
+      root[f] = bounds[f].clone();
+      rootCells[f] = new int[] {0, edges[f].length - 1};
+    }
+    collectLeaves(0, root, rootCells);
     leafVolume = new double[leaves.size()];
     double total = 0;
     double mean = 0;
@@ -50,23 +59,36 @@ final class FanovaTree {
     variance = total > 0 ? var / total : 0;
   }
 
-  private void collectLeaves(int node, double[][] box) {
+  private void collectLeaves(int node, double[][] box, int[][] cells) {
     int f = tree.feature[node];
     if (f < 0) {
       leaves.add(node);
       leafBoxes.add(box);
+      leafCells.add(cells);
       return;
     }
+    // the threshold is one of the edges, so its position is found once per split, not once per leaf
+    int at = Arrays.binarySearch(edges[f], tree.threshold[node]);
     double[][] l = copy(box);
     l[f][1] = tree.threshold[node];
+    int[][] lc = copy(cells);
+    lc[f][1] = at;
     double[][] r = copy(box);
     r[f][0] = tree.threshold[node];
-    collectLeaves(tree.left[node], l);
-    collectLeaves(tree.right[node], r);
+    int[][] rc = copy(cells);
+    rc[f][0] = at;
+    collectLeaves(tree.left[node], l, lc);
+    collectLeaves(tree.right[node], r, rc);
   }
 
   private static double[][] copy(double[][] box) {
     double[][] c = new double[box.length][];
+    for (int k = 0; k < box.length; k++) c[k] = box[k].clone();
+    return c;
+  }
+
+  private static int[][] copy(int[][] box) {
+    int[][] c = new int[box.length][];
     for (int k = 0; k < box.length; k++) c[k] = box[k].clone();
     return c;
   }
@@ -83,7 +105,7 @@ final class FanovaTree {
     int[] cellsPer = new int[n];
     int cells = 1;
     for (int c = 0; c < n; c++) {
-      edges[c] = edges(columns[c]);
+      edges[c] = this.edges[columns[c]];
       cellsPer[c] = edges[c].length - 1;
       cells = Math.multiplyExact(cells, cellsPer[c]);
     }
@@ -94,12 +116,13 @@ final class FanovaTree {
     int[] to = new int[n];
     for (int k = 0; k < leaves.size(); k++) {
       double[][] box = leafBoxes.get(k);
+      int[][] cellsOf = leafCells.get(k);
       double width = 1;
       for (int c = 0; c < n; c++) {
         double[] side = box[columns[c]];
         width *= side[1] - side[0];
-        from[c] = Arrays.binarySearch(edges[c], side[0]);
-        to[c] = Arrays.binarySearch(edges[c], side[1]);
+        from[c] = cellsOf[columns[c]][0];
+        to[c] = cellsOf[columns[c]][1];
       }
       if (width <= 0) continue;
       double w = leafVolume[k] / width;
@@ -147,13 +170,19 @@ final class FanovaTree {
 
   /** The search bounds of a raw feature with every split threshold on it in between, sorted, distinct. */
   private double[] edges(int column) {
-    TreeSet<Double> t = new TreeSet<>();
-    t.add(bounds[column][0]);
-    t.add(bounds[column][1]);
+    double[] all = new double[tree.nodeCount + 2];
+    int n = 0;
+    all[n++] = bounds[column][0];
+    all[n++] = bounds[column][1];
     for (int node = 0; node < tree.nodeCount; node++) {
-      if (tree.feature[node] == column) t.add(tree.threshold[node]);
+      if (tree.feature[node] == column) all[n++] = tree.threshold[node];
     }
-    return t.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(all, 0, n);
+    int distinct = 0;
+    for (int k = 0; k < n; k++) {
+      if (distinct == 0 || Double.compare(all[k], all[distinct - 1]) != 0) all[distinct++] = all[k];
+    }
+    return Arrays.copyOf(all, distinct);
   }
 
   /** Adds weight and weighted value to every cell of the box [from, to) (row-major, last index fastest). */

@@ -30,6 +30,9 @@ final class RegressionTree {
   private final int maxDepth;
   private final SplittableRandom random;
   private final boolean[] goesLeft;
+  /** For each feature, the present samples in that feature's order, partitioned in place node by node. */
+  private int[][] order;
+  private int[] scratch;
 
   private RegressionTree(double[][] x, double[] y, double[] weight, int maxDepth, SplittableRandom random) {
     // by feature, then sample: the split search walks one feature's values, which then sit together
@@ -70,7 +73,9 @@ final class RegressionTree {
       int k = 0;
       for (int i : presorted[f]) if (weight[i] > 0) sorted[f][k++] = i;
     }
-    tree.build(sorted, 0);
+    tree.order = sorted;
+    tree.scratch = new int[present];
+    tree.build(0, present, 0);
     tree.trim();
     return tree;
   }
@@ -87,70 +92,88 @@ final class RegressionTree {
     return sorted;
   }
 
-  /** Builds the node for the samples in {@code sorted} (one copy per feature, each in feature order). */
-  private int build(int[][] sorted, int depth) {
+  /**
+   * Builds the node for the samples at positions {@code [from, to)} of {@link #order}: for each
+   * feature, those samples in that feature's order. A split partitions each feature's range in place
+   * and stably (left samples first), so the children find their samples sorted without sorting or
+   * allocating; it visits the samples in the same order as copying them would, so the tree is the same.
+   */
+  private int build(int from, int to, int depth) {
     int node = newNode();
-    int[] samples = sorted.length > 0 ? sorted[0] : new int[0];
+    int count = to - from;
+    int[] samples = order.length > 0 ? order[0] : new int[0];
     double w = 0;
     double sum = 0;
-    for (int i : samples) {
+    for (int p = from; p < to && order.length > 0; p++) {
+      int i = samples[p];
       w += weight[i];
       sum += weight[i] * y[i];
     }
     double mean = sum / w;
     value[node] = mean;
     double impurity = 0;
-    for (int i : samples) impurity += weight[i] * (y[i] - mean) * (y[i] - mean);
+    for (int p = from; p < to && order.length > 0; p++) {
+      int i = samples[p];
+      impurity += weight[i] * (y[i] - mean) * (y[i] - mean);
+    }
     impurity /= w;
-    if (depth >= maxDepth || samples.length < 2 || impurity <= 1e-14 * Math.max(1.0, mean * mean)) return node;
+    if (depth >= maxDepth || count < 2 || impurity <= 1e-14 * Math.max(1.0, mean * mean)) return node;
 
     int bestFeature = -1;
     int bestPos = -1;
     double bestProxy = Double.NEGATIVE_INFINITY;
-    for (int f : shuffledFeatures(sorted.length)) {
-      int[] s = sorted[f];
+    for (int f : shuffledFeatures(order.length)) {
+      int[] s = order[f];
       double[] col = x[f];
-      if (col[s[s.length - 1]] <= col[s[0]] + FEATURE_THRESHOLD) continue; // constant here
+      if (col[s[to - 1]] <= col[s[from]] + FEATURE_THRESHOLD) continue; // constant here
       double wl = 0;
       double sl = 0;
-      for (int p = 1; p < s.length; p++) {
-        wl += weight[s[p - 1]];
-        sl += weight[s[p - 1]] * y[s[p - 1]];
-        if (col[s[p]] <= col[s[p - 1]] + FEATURE_THRESHOLD) continue;
+      double previous = col[s[from]];
+      for (int p = from + 1; p < to; p++) {
+        int i = s[p - 1];
+        wl += weight[i];
+        sl += weight[i] * y[i];
+        double current = col[s[p]];
+        boolean tied = current <= previous + FEATURE_THRESHOLD;
+        previous = current;
+        if (tied) continue;
         double wr = w - wl;
         double sr = sum - sl;
         double proxy = sl * sl / wl + sr * sr / wr;
         if (proxy > bestProxy) {
           bestProxy = proxy;
           bestFeature = f;
-          bestPos = p;
+          bestPos = p - from;
         }
       }
     }
     if (bestFeature < 0) return node;
-    int[] s = sorted[bestFeature];
-    double lo = x[bestFeature][s[bestPos - 1]];
-    double hi = x[bestFeature][s[bestPos]];
+    int[] s = order[bestFeature];
+    double lo = x[bestFeature][s[from + bestPos - 1]];
+    double hi = x[bestFeature][s[from + bestPos]];
     double t = lo / 2.0 + hi / 2.0;
     if (t == hi || Double.isInfinite(t)) t = lo;
-    for (int p = 0; p < s.length; p++) goesLeft[s[p]] = p < bestPos;
-    int[][] leftSorted = new int[sorted.length][bestPos];
-    int[][] rightSorted = new int[sorted.length][s.length - bestPos];
-    for (int f = 0; f < sorted.length; f++) {
-      int l = 0;
-      int r = 0;
-      for (int i : sorted[f]) {
-        if (goesLeft[i]) leftSorted[f][l++] = i;
-        else rightSorted[f][r++] = i;
-      }
-    }
+    for (int p = from; p < to; p++) goesLeft[s[p]] = p - from < bestPos;
+    for (int[] o : order) partition(o, from, to);
     feature[node] = bestFeature;
     threshold[node] = t;
-    int l = build(leftSorted, depth + 1);
-    int r = build(rightSorted, depth + 1);
+    int l = build(from, from + bestPos, depth + 1);
+    int r = build(from + bestPos, to, depth + 1);
     left[node] = l;
     right[node] = r;
     return node;
+  }
+
+  /** Moves the samples of {@code o[from, to)} that go left to the front, both sides keeping their order. */
+  private void partition(int[] o, int from, int to) {
+    int l = from;
+    int r = 0;
+    for (int p = from; p < to; p++) {
+      int i = o[p];
+      if (goesLeft[i]) o[l++] = i;
+      else scratch[r++] = i;
+    }
+    System.arraycopy(scratch, 0, o, l, r);
   }
 
   /** A random order of the features, as scikit-learn's splitter draws them. */
