@@ -73,7 +73,7 @@ final class NumericKernels implements KernelDim {
    * @param dims the number of parameters sampled jointly (for the multivariate bandwidth)
    */
   static NumericKernels build(double[] observations, Distribution d, ParzenOptions options, int dims) {
-    return build(observations, d, options, dims, (log, mus) -> Argsort.of(mus));
+    return build(observations, d, options, dims, (log, mus) -> Argsort.of(mus), null);
   }
 
   /** How to get the stable argsort of kernel centres (the prior's last), e.g. from presorted values. */
@@ -82,9 +82,13 @@ final class NumericKernels implements KernelDim {
     int[] of(boolean log, double[] mus);
   }
 
-  /** As {@link #build(double[], Distribution, ParzenOptions, int)}, sorting centres with {@code sorter}. */
+  /**
+   * As {@link #build(double[], Distribution, ParzenOptions, int)}, sorting centres with
+   * {@code sorter} and, on log scales, taking the observations' logarithms from {@code logs} (which
+   * must return exactly {@code Math.log} of each) when it is not null.
+   */
   static NumericKernels build(double[] observations, Distribution d, ParzenOptions options, int dims,
-      CentreOrder sorter) {
+      CentreOrder sorter, java.util.function.UnaryOperator<double[]> logs) {
     boolean log;
     double step;
     double low;
@@ -106,7 +110,8 @@ final class NumericKernels implements KernelDim {
     double kHigh = transform(log, step > 0 ? high + step / 2 : high);
     int n = observations.length;
     double[] mus = new double[n + 1];
-    for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
+    if (log && logs != null) System.arraycopy(logs.apply(observations), 0, mus, 0, n);
+    else for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
     mus[n] = 0.5 * (kLow + kHigh);
     double range = kHigh - kLow;
     boolean fixedWidth = options.multivariate() && !options.gapSigmas();
@@ -223,6 +228,22 @@ final class NumericKernels implements KernelDim {
   public double maxLogPdf(int k) {
     if (step > 0) return 0.0;
     return -logSigma(k) - TruncatedNormal.LOG_SQRT_2PI + 1.08;
+  }
+
+  /** All kernels ordered by centre (stably); computed once. */
+  int[] orderByCentre() {
+    if (order == null) order = Argsort.of(mu);
+    return order;
+  }
+
+  /** {@code log sigma_k} as the density uses it (0 under Optuna 3.1's scoring). */
+  double logSigmaOf(int k) {
+    return logSigma(k);
+  }
+
+  /** The log truncation mass of kernel {@code k}, computed and kept on first use. */
+  double logNormOf(int k) {
+    return logNorm(k);
   }
 
   private double logNorm(int k) {

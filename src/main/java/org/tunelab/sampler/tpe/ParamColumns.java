@@ -103,6 +103,39 @@ final class ParamColumns {
       return sorted.order(position, mus);
     }
 
+    /**
+     * log of each value (observation i of trial {@code numbers[i]} has internal value
+     * {@code internal[i]}), remembered per finished trial: the same numbers Math.log gives, computed
+     * once per trial instead of once per proposal.
+     */
+    synchronized double[] logs(int[] numbers, double[] internal) {
+      if (logs.length < values.length) {
+        int old = logs.length;
+        logs = Arrays.copyOf(logs, values.length);
+        logOf = Arrays.copyOf(logOf, values.length);
+        Arrays.fill(logOf, old, logOf.length, UNKNOWN);
+      }
+      double[] out = new double[numbers.length];
+      for (int i = 0; i < out.length; i++) {
+        int t = numbers[i];
+        double v = internal[i];
+        if (t < logs.length && Double.doubleToRawLongBits(logOf[t]) == Double.doubleToRawLongBits(v)) {
+          out[i] = logs[t];
+        } else {
+          out[i] = Math.log(v);
+          if (t < logs.length) {
+            logs[t] = out[i];
+            logOf[t] = v;
+          }
+        }
+      }
+      return out;
+    }
+
+    /** logs[t] is the log of logOf[t] (UNKNOWN: not computed). */
+    private double[] logs = new double[0];
+    private double[] logOf = new double[0];
+
     NormCache norms() {
       return norms;
     }

@@ -19,6 +19,8 @@ final class ParzenEstimator {
   private double[] logWeights;
   private double[] cumulative;
   private final boolean univariateContinuous;
+  /** Every parameter continuous: {@link #logPdf} then uses a {@link ContinuousMixture}. */
+  private final boolean allContinuous;
 
   /**
    * @param distributions the parameters, in column order
@@ -67,7 +69,7 @@ final class ParzenEstimator {
         NumericKernels k = NumericKernels.build(column, dist, options, dims.length, (log, mus) -> {
           int[] order = col.order(log, position, mus);
           return order != null ? order : Argsort.of(mus);
-        });
+        }, obs -> col.logs(numbers, obs));
         col.norms().fill(numbers, k);
         dims[d] = k;
       }
@@ -81,6 +83,9 @@ final class ParzenEstimator {
     for (int k = 0; k <= n; k++) w[k] /= total;
     this.weights = w;
     this.univariateContinuous = dims.length == 1 && dims[0] instanceof NumericKernels nk && nk.continuous();
+    boolean continuous = true;
+    for (KernelDim k : dims) continuous &= k instanceof NumericKernels nk && nk.continuous();
+    this.allContinuous = continuous;
   }
 
   private final int[] numbers;
@@ -134,6 +139,12 @@ final class ParzenEstimator {
   /** The mixture's log density at {@code x} (internal values, one per parameter). */
   double logPdf(double[] x) {
     if (univariateContinuous) return ((NumericKernels) dims[0]).mixtureLogPdf(x[0], weights);
+    if (allContinuous) return flatLogPdf(x);
+    return kernelByKernelLogPdf(x);
+  }
+
+  /** {@link #logPdf} visiting every kernel through {@link KernelDim}; for any kind of parameter. */
+  double kernelByKernelLogPdf(double[] x) {
     double[] logWeights = logWeights();
     double[] bound = bounds();
     int m = logWeights.length;
@@ -158,11 +169,10 @@ final class ParzenEstimator {
     }
     double max = full(seed, x, y, first[seed], logWeights);
     double[] terms = new double[m];
+    // The seed's own term, not the running maximum (which kernels before it may have raised).
+    terms[seed] = max;
     for (int k = 0; k < m; k++) {
-      if (k == seed) {
-        terms[k] = max;
-        continue;
-      }
+      if (k == seed) continue;
       double t = logWeights[k];
       int base = k * stride;
       int d = 0;
@@ -179,6 +189,18 @@ final class ParzenEstimator {
     for (double t : terms) if (t > max - NEGLIGIBLE) sum += Math.exp(t - max);
     return max + Math.log(sum);
   }
+
+  /** {@link #logPdf} for continuous parameters: the same value from {@link ContinuousMixture}. */
+  private double flatLogPdf(double[] x) {
+    if (continuousMixture == null) {
+      NumericKernels[] numeric = new NumericKernels[dims.length];
+      for (int d = 0; d < dims.length; d++) numeric[d] = (NumericKernels) dims[d];
+      continuousMixture = new ContinuousMixture(numeric, logWeights(), bounds());
+    }
+    return continuousMixture.logPdf(x);
+  }
+
+  private ContinuousMixture continuousMixture;
 
   /** A kernel's term below e^-40 of the largest changes the sum by less than 1e-17 relative per kernel. */
   private static final double NEGLIGIBLE = 40;
