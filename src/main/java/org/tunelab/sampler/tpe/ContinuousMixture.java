@@ -92,22 +92,18 @@ final class ContinuousMixture {
     for (int d = 0; d < nd; d++) y[d] = dims[d].prepare(x[d]);
     double y0 = y[0];
     int pos = lowerBound(y0);
-    // A good kernel first, so the cut is high early: the best first-parameter bound among the wide
-    // kernels and the two nearest narrow ones.
+    // The seed kernel of ParzenEstimator's kernel-by-kernel sum: the best first-parameter bound
+    // over all kernels (the first on ties). A narrow kernel further away than its best case allows
+    // cannot be it.
     int stride = nd + 1;
-    int seed = -1;
-    double seedBound = Double.NEGATIVE_INFINITY;
-    for (int j = -2; j < wide.length; j++) {
-      int k = j == -2 ? (pos < narrow.length ? narrow[pos] : -1) : j == -1 ? (pos > 0 ? narrow[pos - 1] : -1) : wide[j];
-      if (k < 0) continue;
-      double b = logWeights[k] + term(k * nd, 0, k, y0) + bound[k * stride + 1];
-      if (seed < 0 || b > seedBound) {
-        seedBound = b;
-        seed = k;
-      }
-    }
+    seed = -1;
+    seedBound = Double.NEGATIVE_INFINITY;
+    for (int k : wide) seedCandidate(k, y0, stride);
+    for (int j = pos; j < narrow.length && canSeed(narrowMu[j] - y0); j++) seedCandidate(narrow[j], y0, stride);
+    for (int j = pos - 1; j >= 0 && canSeed(y0 - narrowMu[j]); j--) seedCandidate(narrow[j], y0, stride);
     double[] terms = new double[m];
     Arrays.fill(terms, Double.NEGATIVE_INFINITY);
+    int seed = this.seed;
     double max = logWeights[seed];
     for (int d = 0; d < nd && max > Double.NEGATIVE_INFINITY; d++) max += term(seed * nd + d, d, seed, y[d]);
     terms[seed] = max;
@@ -116,14 +112,33 @@ final class ContinuousMixture {
     for (int j = pos; j < narrow.length && reachable(narrowMu[j] - y0); j++) if (narrow[j] != seed) visit(narrow[j], y, terms);
     for (int j = pos - 1; j >= 0 && reachable(y0 - narrowMu[j]); j--) if (narrow[j] != seed) visit(narrow[j], y, terms);
     max = this.max;
+    // As the kernel-by-kernel sum, the seed's entry is the largest term up to and including it
+    // (see ParzenEstimator#kernelByKernelLogPdf); unvisited kernels are far below the cut.
+    for (int k = 0; k < seed; k++) if (terms[k] > terms[seed]) terms[seed] = terms[k];
     if (max == Double.NEGATIVE_INFINITY) return max;
     double sum = 0;
     for (double t : terms) if (t > max - NEGLIGIBLE) sum += Math.exp(t - max);
     return max + Math.log(sum);
   }
 
-  /** The running maximum of one {@link #logPdf} call. */
+  /** The running maximum of one {@link #logPdf} call, and its seed kernel with that kernel's bound. */
   private double max;
+  private int seed;
+  private double seedBound;
+
+  private void seedCandidate(int k, double y0, int stride) {
+    double b = logWeights[k] + term(k * nd, 0, k, y0) + bound[k * stride + 1];
+    if (seed < 0 || b > seedBound || (b == seedBound && k < seed)) {
+      seedBound = b;
+      seed = k;
+    }
+  }
+
+  /** Whether a narrow kernel this far from the point in the first parameter can have the best seed bound. */
+  private boolean canSeed(double distance) {
+    double z = distance / narrowSigmaMax;
+    return seed < 0 || narrowTop - 0.5 * z * z >= seedBound - MARGIN;
+  }
 
   /** Whether a narrow kernel this far from the point in the first parameter can reach the cut. */
   private boolean reachable(double distance) {
