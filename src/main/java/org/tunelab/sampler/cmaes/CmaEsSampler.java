@@ -46,6 +46,8 @@ import org.tunelab.trial.TrialState;
  * population. <b>Separable</b> CMA-ES (diagonal covariance) suits many dimensions.
  */
 public final class CmaEsSampler implements Sampler {
+  /** The intersection search space, folded incrementally over the history's stable snapshots. */
+  private final IntersectionSpace.Incremental intersection = new IntersectionSpace.Incremental();
   static final String RESTART = "cma:restart";
   static final String GENERATION = "cma:generation";
   static final String X = "cma:x";
@@ -77,7 +79,7 @@ public final class CmaEsSampler implements Sampler {
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     if (study.isMultiObjective()) throw new IllegalArgumentException("CMA-ES handles one objective; use nsga2 or gp");
     Map<String, Distribution> space = new LinkedHashMap<>();
-    IntersectionSpace.of(completeBefore(study, trial)).forEach((n, d) -> {
+    intersection.of(completeBefore(study, trial)).forEach((n, d) -> {
       if (!(d instanceof CategoricalDistribution)) space.put(n, d);
     });
     return space;

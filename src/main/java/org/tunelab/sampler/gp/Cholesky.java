@@ -9,11 +9,19 @@ package org.tunelab.sampler.gp;
  */
 final class Cholesky {
   final double[][] l;
+  /** col[k][i] = L[i][k] for i >= k: the factor by columns, for the column-oriented loops. */
+  private final double[][] col;
   final int n;
 
-  private Cholesky(double[][] l) {
-    this.l = l;
-    this.n = l.length;
+  private Cholesky(double[][] col) {
+    this.col = col;
+    this.n = col.length;
+    this.l = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] li = new double[i + 1];
+      for (int k = 0; k <= i; k++) li[k] = col[k][i];
+      l[i] = li;
+    }
   }
 
   /** Factors a symmetric positive (semi)definite matrix, adding growing jitter to the diagonal if needed. */
@@ -27,36 +35,42 @@ final class Cholesky {
     throw new ArithmeticException("kernel matrix is not positive definite");
   }
 
+  /**
+   * The factor by columns, or null when a pivot is not positive. Why columns: every loop below is
+   * an update {@code a[i] -= c * b[i]} along a contiguous array, which the JIT vectorises, where
+   * the textbook row form is a dot product whose single running sum it cannot split. Each entry
+   * still receives the same operations in the same order (its initial value minus
+   * {@code L[i][k] L[j][k]} for k = 0, 1, ...), so the factor is the same, bit for bit.
+   */
   private static double[][] tryFactor(double[][] a, double jitter) {
     int n = a.length;
-    double[][] l = new double[n][];
-    for (int i = 0; i < n; i++) {
-      double[] li = new double[i + 1];
-      l[i] = li;
-      for (int j = 0; j <= i; j++) {
-        double[] lj = l[j];
-        double s = a[i][j];
-        for (int k = 0; k < j; k++) s -= li[k] * lj[k];
-        if (i == j) {
-          s += jitter;
-          if (!(s > 0)) return null;
-          li[i] = Math.sqrt(s);
-        } else {
-          li[j] = s / lj[j];
-        }
+    double[][] col = new double[n][];
+    for (int j = 0; j < n; j++) {
+      double[] cj = new double[n];
+      for (int i = j; i < n; i++) cj[i] = a[i][j];
+      for (int k = 0; k < j; k++) {
+        double[] ck = col[k];
+        double c = ck[j];
+        for (int i = j; i < n; i++) cj[i] -= ck[i] * c;
       }
+      double s = cj[j] + jitter;
+      if (!(s > 0)) return null;
+      double d = Math.sqrt(s);
+      cj[j] = d;
+      for (int i = j + 1; i < n; i++) cj[i] = cj[i] / d;
+      col[j] = cj;
     }
-    return l;
+    return col;
   }
 
-  /** Solves {@code L z = b}. */
+  /** Solves {@code L z = b} (by columns; the same operations per entry as the row form). */
   double[] forward(double[] b) {
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] li = l[i];
-      double s = b[i];
-      for (int k = 0; k < i; k++) s -= li[k] * z[k];
-      z[i] = s / li[i];
+    double[] z = b.clone();
+    for (int k = 0; k < n; k++) {
+      double[] ck = col[k];
+      double zk = z[k] / ck[k];
+      z[k] = zk;
+      for (int i = k + 1; i < n; i++) z[i] -= ck[i] * zk;
     }
     return z;
   }
@@ -85,30 +99,41 @@ final class Cholesky {
     return 2 * s;
   }
 
-  /** {@code A^-1}, full and symmetric, through {@code L^-1}. */
+  /**
+   * {@code A^-1}, full and symmetric, through {@code L^-1}; by columns and rows as in
+   * {@link #tryFactor}, each entry a sum in the same order as the dot-product form.
+   */
   double[][] inverse() {
-    // Row c of t is column c of L^-1 (zero before c), so both products below run along rows.
-    double[][] t = new double[n][n];
+    // t[c] = column c of L^-1 (zero before c): entries below the diagonal accumulate
+    // -L[i][k] t[c][k] for k = c, c+1, ... before their division.
+    double[][] t = new double[n][];
     for (int c = 0; c < n; c++) {
-      double[] tc = t[c];
-      tc[c] = 1 / l[c][c];
-      for (int i = c + 1; i < n; i++) {
-        double[] li = l[i];
-        double s = 0;
-        for (int k = c; k < i; k++) s -= li[k] * tc[k];
-        tc[i] = s / li[i];
+      double[] tc = new double[n];
+      tc[c] = 1 / col[c][c];
+      for (int k = c; k < n; k++) {
+        double[] ck = col[k];
+        if (k > c) tc[k] = tc[k] / ck[k];
+        double v = tc[k];
+        for (int i = k + 1; i < n; i++) tc[i] -= ck[i] * v;
       }
+      t[c] = tc;
+    }
+    // r[k] = row k of L^-1; inv[i][j] = sum_{k >= i} t[i][k] t[j][k] (j <= i), k in increasing order.
+    double[][] r = new double[n][];
+    for (int k = 0; k < n; k++) {
+      double[] rk = new double[k + 1];
+      for (int j = 0; j <= k; j++) rk[j] = t[j][k];
+      r[k] = rk;
     }
     double[][] inv = new double[n][n];
     for (int i = 0; i < n; i++) {
-      double[] ti = t[i];
-      for (int j = 0; j <= i; j++) {
-        double[] tj = t[j];
-        double s = 0;
-        for (int k = i; k < n; k++) s += ti[k] * tj[k];
-        inv[i][j] = s;
-        inv[j][i] = s;
+      double[] row = inv[i];
+      for (int k = i; k < n; k++) {
+        double[] rk = r[k];
+        double c = rk[i];
+        for (int j = 0; j <= i; j++) row[j] += c * rk[j];
       }
+      for (int j = 0; j < i; j++) inv[j][i] = row[j];
     }
     return inv;
   }

@@ -35,7 +35,7 @@ final class GpFit {
     double[] raw = start != null && start.length == categorical.length + 2 ? start.clone() : initial(categorical.length);
     try {
       double[][] sqd = pairDistances(x, categorical);
-      Lbfgs.minimize((t, g) -> negLogPosterior(x, sqd, y, categorical, t, g, deterministic), raw, -12, 12, 60, 1e-2);
+      Lbfgs.minimize(new LogPosterior(x.length, sqd, y, categorical.length, deterministic), raw, -12, 12, 60, 1e-2);
       return new GaussianProcess(x, y, categorical, hyper(raw, deterministic));
     } catch (ArithmeticException e) {
       return new GaussianProcess(x, y, categorical, hyper(initial(categorical.length), deterministic));
@@ -74,72 +74,6 @@ final class GpFit {
 
   static double negLogPosterior(double[][] x, double[][] sqd, double[] y, boolean[] cat, double[] t, double[] g,
       boolean deterministic) {
-    int n = x.length;
-    int d = cat.length;
-    GaussianProcess.Hyper h = hyper(t, deterministic);
-    double[] rho = h.invSqLengthscales();
-    double[][] k = new double[n][n];
-    double[] r2s = new double[sqd.length];
-    for (int i = 0, p = 0; i < n; i++) {
-      for (int j = 0; j < i; j++, p++) {
-        double[] row = sqd[p];
-        double r2 = 0;
-        for (int c = 0; c < d; c++) r2 += rho[c] * row[c];
-        r2s[p] = r2;
-        double v = h.scale() * GaussianProcess.matern52(r2);
-        k[i][j] = v;
-        k[j][i] = v;
-      }
-      k[i][i] = h.scale() + h.noise();
-    }
-    Cholesky chol;
-    try {
-      chol = Cholesky.of(k);
-    } catch (ArithmeticException e) {
-      java.util.Arrays.fill(g, 0);
-      return Double.POSITIVE_INFINITY;
-    }
-    double[] alpha = chol.solve(y);
-    double lml = -0.5 * dot(y, alpha) - 0.5 * chol.logDet() - 0.5 * n * Math.log(2 * Math.PI);
-    double[][] inv = chol.inverse();
-    // W = alpha alpha^T - K^-1; dLML/dt = 0.5 sum(W * dK/dt).
-    double[] gradRho = new double[d];
-    double gradScale = 0;
-    double traceW = 0;
-    for (int i = 0, p = 0; i < n; i++) {
-      traceW += alpha[i] * alpha[i] - inv[i][i];
-      gradScale += 0.5 * (alpha[i] * alpha[i] - inv[i][i]) * h.scale();
-      for (int j = 0; j < i; j++, p++) {
-        double w = alpha[i] * alpha[j] - inv[i][j];
-        double r2 = r2s[p];
-        gradScale += w * h.scale() * GaussianProcess.matern52(r2); // both triangles: 2 * 0.5
-        double common = w * h.scale() * GaussianProcess.matern52Derivative(r2);
-        double[] row = sqd[p];
-        for (int c = 0; c < d; c++) gradRho[c] += common * row[c];
-      }
-    }
-    double logPrior = 0;
-    for (int c = 0; c < d; c++) {
-      logPrior += -(0.1 / rho[c] + 0.1 * rho[c]);
-      g[c] = -(gradRho[c] * rho[c] + (0.1 / rho[c] - 0.1 * rho[c]));
-    }
-    double s = h.scale();
-    logPrior += Math.log(s) - s;
-    g[d] = -(gradScale + (1 - s));
-    if (deterministic) {
-      g[d + 1] = 0;
-    } else {
-      double raw = Math.exp(t[d + 1]);
-      double v = h.noise();
-      logPrior += 0.1 * Math.log(v) - 30 * v;
-      g[d + 1] = -(0.5 * traceW * raw + (0.1 / v - 30) * raw);
-    }
-    return -(lml + logPrior);
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-    return s;
+    return new LogPosterior(x.length, sqd, y, cat.length, deterministic).valueAndGradient(t, g);
   }
 }

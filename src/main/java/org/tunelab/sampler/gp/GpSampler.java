@@ -44,6 +44,8 @@ import org.tunelab.trial.TrialState;
  * previous fit used as a warm start. Thread-safe.
  */
 public final class GpSampler implements Sampler {
+  /** The intersection search space, folded incrementally over the history's stable snapshots. */
+  private final IntersectionSpace.Incremental intersection = new IntersectionSpace.Incremental();
   private final long seed;
   private final int nStartupTrials;
   private final Acquisition.Kind kind;
@@ -73,7 +75,7 @@ public final class GpSampler implements Sampler {
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     List<FrozenTrial> done = completeBefore(study, trial);
     if (done.size() < nStartupTrials) return Map.of();
-    return IntersectionSpace.of(done);
+    return intersection.of(done);
   }
 
   private static List<FrozenTrial> completeBefore(StudyView study, FrozenTrial trial) {

@@ -13,6 +13,27 @@ final class Lbfgs {
     double valueAndGradient(double[] x, double[] g);
   }
 
+  /**
+   * A function whose gradient costs much more than its value (the GP likelihood: a Cholesky
+   * factorisation for the value, an inverse for the gradient): the line search asks for the
+   * gradient only at the points it accepts, about half of those it tries.
+   */
+  interface SplitFunction extends Function {
+    /** The value at x; remembers what {@link #gradientAtLast} needs. */
+    double value(double[] x);
+
+    /** Writes the gradient at the point of the last {@link #value} call into g. */
+    void gradientAtLast(double[] g);
+
+    @Override
+    default double valueAndGradient(double[] x, double[] g) {
+      double v = value(x);
+      if (Double.isFinite(v)) gradientAtLast(g);
+      else java.util.Arrays.fill(g, 0);
+      return v;
+    }
+  }
+
   private Lbfgs() {}
 
   /** Minimises from {@code x0} (modified in place) and returns the final value. */
@@ -62,10 +83,11 @@ final class Lbfgs {
       boolean accepted = false;
       for (int ls = 0; ls < 25; ls++) {
         for (int i = 0; i < d; i++) xn[i] = Math.max(lower, Math.min(upper, x[i] + step * q[i]));
-        fn = f.valueAndGradient(xn, gn);
+        fn = f instanceof SplitFunction split ? split.value(xn) : f.valueAndGradient(xn, gn);
         double decrease = 0;
         for (int i = 0; i < d; i++) decrease += g[i] * (xn[i] - x[i]);
         if (Double.isFinite(fn) && fn <= fx + 1e-4 * decrease) {
+          if (f instanceof SplitFunction split) split.gradientAtLast(gn);
           accepted = true;
           break;
         }

@@ -34,6 +34,8 @@ import org.tunelab.trial.TrialState;
  * random. Constraint values come from the trial attribute {@code constraints}. Thread-safe.
  */
 public final class Nsga2Sampler implements Sampler {
+  /** The intersection search space, folded incrementally over the history's stable snapshots. */
+  private final IntersectionSpace.Incremental intersection = new IntersectionSpace.Incremental();
   static final String GENERATION = "NSGAIISampler:generation";
 
   private final long seed;
@@ -84,7 +86,7 @@ public final class Nsga2Sampler implements Sampler {
   public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
     List<FrozenTrial> done = new ArrayList<>();
     for (FrozenTrial t : study.trials(Set.of(TrialState.COMPLETE))) if (t.number() < trial.number()) done.add(t);
-    return IntersectionSpace.of(done);
+    return intersection.of(done);
   }
 
   @Override

@@ -25,7 +25,14 @@ final class CategoricalKernels implements KernelDim {
     double rowSum = base * choices + 1;
     this.hit = (base + 1) / rowSum;
     this.miss = base / rowSum;
+    this.logHit = Math.log(hit);
+    this.logMiss = Math.log(miss);
+    this.logUniform = Math.log(1.0 / choices);
   }
+
+  private final double logHit;
+  private final double logMiss;
+  private final double logUniform;
 
   @Override
   public int kernels() {
@@ -51,7 +58,9 @@ final class CategoricalKernels implements KernelDim {
 
   @Override
   public double logPdf(int k, double x) {
-    return Math.log(probability(k, (int) x));
+    // The logarithms of the three values probability() takes, computed once.
+    if (observed[k] < 0) return logUniform;
+    return (int) x == observed[k] ? logHit : logMiss;
   }
 
   @Override

@@ -17,6 +17,19 @@ interface KernelDim {
   double logPdf(int k, double x);
 
   /**
+   * What {@link #logPdf(int, double, double)} needs of {@code x} whatever the kernel, computed once
+   * per point instead of once per kernel (numeric parameters: the value in kernel space).
+   */
+  default double prepare(double x) {
+    return x;
+  }
+
+  /** {@link #logPdf(int, double)}, bit for bit, given {@code prepared = prepare(x)}. */
+  default double logPdf(int k, double x, double prepared) {
+    return logPdf(k, x);
+  }
+
+  /**
    * An upper bound of {@link #logPdf} of kernel {@code k} over all x, cheap to compute: lets a
    * multivariate mixture skip kernels that cannot matter at a point after a few dimensions.
    */

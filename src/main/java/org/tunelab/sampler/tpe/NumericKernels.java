@@ -25,8 +25,14 @@ final class NumericKernels implements KernelDim {
   private final double kHigh;
   final double[] mu;
   final double[] sigma;
-  /** log of the truncation mass of each kernel over [kLow, kHigh]; NaN until first needed. */
-  private final double[] logNorm;
+  /**
+   * log of the truncation mass of each kernel over [kLow, kHigh]; NaN until first needed, or
+   * filled in from a {@link NormCache}.
+   */
+  final double[] logNorm;
+  /** Phi(a) and Phi(-b) of each kernel's standardised bounds [a, b], for sampling; NaN until needed. */
+  final double[] lowerTail;
+  final double[] upperTail;
   /** The x-independent part of each kernel's log term in {@link #mixtureLogPdf}; NaN until needed. */
   private double[] coef;
   /** Optuna 3.1's scoring: continuous kernels without their -log sigma term (see ParzenOptions). */
@@ -54,6 +60,10 @@ final class NumericKernels implements KernelDim {
     // Computed on first use: scoring visits only the kernels near its candidates.
     this.logNorm = new double[mu.length];
     Arrays.fill(logNorm, Double.NaN);
+    this.lowerTail = new double[mu.length];
+    this.upperTail = new double[mu.length];
+    Arrays.fill(lowerTail, Double.NaN);
+    Arrays.fill(upperTail, Double.NaN);
   }
 
   /**
@@ -63,6 +73,22 @@ final class NumericKernels implements KernelDim {
    * @param dims the number of parameters sampled jointly (for the multivariate bandwidth)
    */
   static NumericKernels build(double[] observations, Distribution d, ParzenOptions options, int dims) {
+    return build(observations, d, options, dims, (log, mus) -> Argsort.of(mus), null);
+  }
+
+  /** How to get the stable argsort of kernel centres (the prior's last), e.g. from presorted values. */
+  @FunctionalInterface
+  interface CentreOrder {
+    int[] of(boolean log, double[] mus);
+  }
+
+  /**
+   * As {@link #build(double[], Distribution, ParzenOptions, int)}, sorting centres with
+   * {@code sorter} and, on log scales, taking the observations' logarithms from {@code logs} (which
+   * must return exactly {@code Math.log} of each) when it is not null.
+   */
+  static NumericKernels build(double[] observations, Distribution d, ParzenOptions options, int dims,
+      CentreOrder sorter, java.util.function.UnaryOperator<double[]> logs) {
     boolean log;
     double step;
     double low;
@@ -84,11 +110,12 @@ final class NumericKernels implements KernelDim {
     double kHigh = transform(log, step > 0 ? high + step / 2 : high);
     int n = observations.length;
     double[] mus = new double[n + 1];
-    for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
+    if (log && logs != null) System.arraycopy(logs.apply(observations), 0, mus, 0, n);
+    else for (int i = 0; i < n; i++) mus[i] = transform(log, observations[i]);
     mus[n] = 0.5 * (kLow + kHigh);
     double range = kHigh - kLow;
     boolean fixedWidth = options.multivariate() && !options.gapSigmas();
-    int[] order = fixedWidth ? null : Argsort.of(mus);
+    int[] order = fixedWidth ? null : sorter.of(log, mus);
     double[] sigmas = fixedWidth
         ? multivariateSigmas(n, dims, range) : univariateSigmas(mus, order, kLow, kHigh, options.considerEndpoints());
     double minSigma = options.magicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
@@ -127,6 +154,18 @@ final class NumericKernels implements KernelDim {
     return sigmas;
   }
 
+  double kLow() {
+    return kLow;
+  }
+
+  double kHigh() {
+    return kHigh;
+  }
+
+  double step() {
+    return step;
+  }
+
   private static double transform(boolean log, double v) {
     return log ? Math.log(v) : v;
   }
@@ -142,7 +181,14 @@ final class NumericKernels implements KernelDim {
 
   @Override
   public double sample(int k, SplittableRandom rng) {
-    double z = TruncatedNormal.sampleStraddling((kLow - mu[k]) / sigma[k], (kHigh - mu[k]) / sigma[k], rng);
+    double a = (kLow - mu[k]) / sigma[k];
+    double b = (kHigh - mu[k]) / sigma[k];
+    // A few dozen draws come from a few dozen kernels: their tail masses are computed once.
+    if (Double.isNaN(lowerTail[k])) {
+      lowerTail[k] = TruncatedNormal.lowerCdf(a);
+      upperTail[k] = TruncatedNormal.lowerCdf(-b);
+    }
+    double z = TruncatedNormal.sampleStraddling(a, b, lowerTail[k], upperTail[k], rng);
     double x = mu[k] + sigma[k] * z;
     if (log) x = Math.exp(x);
     if (step > 0) x = low + Math.rint((x - low) / step) * step;
@@ -160,6 +206,18 @@ final class NumericKernels implements KernelDim {
     return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
   }
 
+  @Override
+  public double prepare(double x) {
+    return step > 0 ? x : toKernel(x);
+  }
+
+  @Override
+  public double logPdf(int k, double x, double prepared) {
+    if (step > 0) return logPdf(k, x);
+    double z = (prepared - mu[k]) / sigma[k];
+    return -0.5 * z * z - logSigma(k) - TruncatedNormal.LOG_SQRT_2PI - logNorm(k);
+  }
+
 
   /**
    * A mass is at most 1. A density peaks at its centre; a kernel centred inside its bounds with
@@ -170,6 +228,22 @@ final class NumericKernels implements KernelDim {
   public double maxLogPdf(int k) {
     if (step > 0) return 0.0;
     return -logSigma(k) - TruncatedNormal.LOG_SQRT_2PI + 1.08;
+  }
+
+  /** All kernels ordered by centre (stably); computed once. */
+  int[] orderByCentre() {
+    if (order == null) order = Argsort.of(mu);
+    return order;
+  }
+
+  /** {@code log sigma_k} as the density uses it (0 under Optuna 3.1's scoring). */
+  double logSigmaOf(int k) {
+    return logSigma(k);
+  }
+
+  /** The log truncation mass of kernel {@code k}, computed and kept on first use. */
+  double logNormOf(int k) {
+    return logNorm(k);
   }
 
   private double logNorm(int k) {

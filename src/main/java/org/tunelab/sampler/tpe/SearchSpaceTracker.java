@@ -18,16 +18,23 @@ import org.tunelab.trial.FrozenTrial;
  * Both results do not depend on the order in which trials are seen. Thread-safe.
  */
 final class SearchSpaceTracker {
-  private final Set<Long> seen = new HashSet<>();
+  /** Trial numbers taken in (numbers are unique within the tracker's study). */
+  private final java.util.BitSet seen = new java.util.BitSet();
+  private Map<String, Distribution> last;
   private Map<String, Distribution> intersection;
   private List<Map<String, Distribution>> groups = new ArrayList<>();
 
   /** Takes in every trial of {@code finished} not seen before. */
   synchronized void update(List<FrozenTrial> finished) {
     for (FrozenTrial t : finished) {
-      if (!t.state().isFinished() || !seen.add(t.trialId())) continue;
-      addToIntersection(t.distributions());
-      addToGroups(t.distributions());
+      if (!t.state().isFinished() || seen.get(t.number())) continue;
+      seen.set(t.number());
+      Map<String, Distribution> d = t.distributions();
+      // Taking in a space already taken in changes neither result; it is the usual case.
+      if (d.equals(last)) continue;
+      last = d;
+      addToIntersection(d);
+      addToGroups(d);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.tunelab.sampler.tpe;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -26,8 +25,11 @@ final class TpeModel {
     this.candidates = candidates;
   }
 
-  /** Rows of internal values and their weights. */
-  record Observations(double[][] rows, double[] weights) {}
+  /**
+   * Internal values, one array per parameter (column-major: estimators build kernels per
+   * parameter), their weights and the trial number of each observation.
+   */
+  record Observations(double[][] columns, double[] weights, int[] numbers) {}
 
   /**
    * Internal values, internal representation, one per name, of the best candidate.
@@ -38,8 +40,10 @@ final class TpeModel {
       SplittableRandom rng) {
     Observations below = gather(history.below(), history.belowWeights(), columns, distributions);
     Observations above = gather(history.above(), null, columns, distributions);
-    ParzenEstimator l = new ParzenEstimator(distributions, below.rows(), below.weights(), options);
-    ParzenEstimator g = new ParzenEstimator(distributions, above.rows(), above.weights(), options);
+    ParzenEstimator l = ParzenEstimator.ofColumns(distributions, below.columns(), below.weights(), options,
+        below.numbers(), columns);
+    ParzenEstimator g = ParzenEstimator.ofColumns(distributions, above.columns(), above.weights(), options,
+        above.numbers(), columns);
     double[][] drawn = l.sample(rng, candidates);
     int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -50,6 +54,8 @@ final class TpeModel {
         best = i;
       }
     }
+    l.remember();
+    g.remember();
     return drawn[best];
   }
 
@@ -61,30 +67,39 @@ final class TpeModel {
   Observations gather(List<FrozenTrial> trials, double[] fixedWeights, List<ParamColumns.Column> columns,
       List<Distribution> distributions) {
     int d = columns.size();
+    int[] trialNumbers = new int[trials.size()];
+    boolean[] finished = new boolean[trials.size()];
+    for (int i = 0; i < trialNumbers.length; i++) {
+      FrozenTrial t = trials.get(i);
+      trialNumbers[i] = t.number();
+      finished[i] = t.state().isFinished();
+    }
     double[][] byColumn = new double[d][];
-    for (int j = 0; j < d; j++) byColumn[j] = columns.get(j).values(trials);
-    List<double[]> rows = new ArrayList<>(trials.size());
-    List<Integer> kept = fixedWeights == null ? null : new ArrayList<>();
+    for (int j = 0; j < d; j++) byColumn[j] = columns.get(j).values(trials, trialNumbers, finished);
+    int[] kept = new int[trials.size()];
+    int nKept = 0;
     for (int i = 0; i < trials.size(); i++) {
-      double[] row = new double[d];
       boolean ok = true;
-      for (int j = 0; j < d && ok; j++) {
-        double v = byColumn[j][i];
-        ok = inRange(v, distributions.get(j));
-        row[j] = v;
+      for (int j = 0; j < d && ok; j++) ok = inRange(byColumn[j][i], distributions.get(j));
+      if (ok) kept[nKept++] = i;
+    }
+    if (nKept < trials.size()) {
+      for (int j = 0; j < d; j++) {
+        double[] c = new double[nKept];
+        for (int i = 0; i < nKept; i++) c[i] = byColumn[j][kept[i]];
+        byColumn[j] = c;
       }
-      if (!ok) continue;
-      rows.add(row);
-      if (kept != null) kept.add(i);
     }
     double[] w;
     if (fixedWeights == null) {
-      w = checkedWeights(rows.size());
+      w = checkedWeights(nKept);
     } else {
-      w = new double[rows.size()];
-      for (int i = 0; i < w.length; i++) w[i] = fixedWeights[kept.get(i)];
+      w = new double[nKept];
+      for (int i = 0; i < w.length; i++) w[i] = fixedWeights[kept[i]];
     }
-    return new Observations(rows.toArray(new double[0][]), w);
+    int[] numbers = new int[nKept];
+    for (int i = 0; i < nKept; i++) numbers[i] = trialNumbers[kept[i]];
+    return new Observations(byColumn, w, numbers);
   }
 
   private double[] checkedWeights(int n) {

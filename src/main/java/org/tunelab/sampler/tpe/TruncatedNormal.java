@@ -87,8 +87,11 @@ final class TruncatedNormal {
    * inside its bounds). Each half is inverted from its own tail so that neither loses precision.
    */
   static double sampleStraddling(double a, double b, SplittableRandom rng) {
-    double pa = lowerCdf(a);
-    double qb = lowerCdf(-b);
+    return sampleStraddling(a, b, lowerCdf(a), lowerCdf(-b), rng);
+  }
+
+  /** As {@link #sampleStraddling(double, double, SplittableRandom)} with {@code pa = Phi(a)} and {@code qb = Phi(-b)} given. */
+  static double sampleStraddling(double a, double b, double pa, double qb, SplittableRandom rng) {
     double mass = 1 - pa - qb;
     double t = rng.nextDouble() * mass;
     double x;
