@@ -112,9 +112,6 @@ final class ContinuousMixture {
     for (int j = pos; j < narrow.length && reachable(narrowMu[j] - y0); j++) if (narrow[j] != seed) visit(narrow[j], y, terms);
     for (int j = pos - 1; j >= 0 && reachable(y0 - narrowMu[j]); j--) if (narrow[j] != seed) visit(narrow[j], y, terms);
     max = this.max;
-    // As the kernel-by-kernel sum, the seed's entry is the largest term up to and including it
-    // (see ParzenEstimator#kernelByKernelLogPdf); unvisited kernels are far below the cut.
-    for (int k = 0; k < seed; k++) if (terms[k] > terms[seed]) terms[seed] = terms[k];
     if (max == Double.NEGATIVE_INFINITY) return max;
     double sum = 0;
     for (double t : terms) if (t > max - NEGLIGIBLE) sum += Math.exp(t - max);

@@ -169,15 +169,10 @@ final class ParzenEstimator {
     }
     double max = full(seed, x, y, first[seed], logWeights);
     double[] terms = new double[m];
+    // The seed's own term, not the running maximum (which kernels before it may raise).
+    terms[seed] = max;
     for (int k = 0; k < m; k++) {
-      if (k == seed) {
-        // The running maximum, not only the seed's own term (kernels before it may have raised
-        // it): a quirk kept on purpose, as every published TuneLab TPE number was made with it.
-        // Giving the seed its own term changes TuneLab TPE's benchmark results (rosenbrock10 at
-        // 100 trials 1960 -> 2750, ackley10 at 200 8.32 -> 7.67; see docs/benchmarks.md).
-        terms[k] = max;
-        continue;
-      }
+      if (k == seed) continue;
       double t = logWeights[k];
       int base = k * stride;
       int d = 0;

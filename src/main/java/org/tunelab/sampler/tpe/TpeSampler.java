@@ -301,7 +301,7 @@ public final class TpeSampler implements Sampler {
      * the builder's own defaults stay Optuna's.
      */
     public Builder tuneLabDefaults() {
-      return multivariate(true).group(true).gapSigmas(true).rankWeights(true).nEiCandidates(48);
+      return multivariate(true).group(true).gapSigmas(true).rankWeights(true).nEiCandidates(64);
     }
 
     public Builder seed(long seed) {

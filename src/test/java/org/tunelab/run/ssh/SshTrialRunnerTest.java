@@ -200,7 +200,6 @@ class SshTrialRunnerTest {
       java.util.Arrays.sort(local);
       LOG.info("per-trial time of `true` over SSH on loopback, connection and shell reused: median {} ms (slowest, on a new shell: {} ms);"
           + " locally: median {} ms", medianMs, times[n - 1] / 1_000_000, local[n / 2] / 1_000_000);
-      assertTrue(medianMs < 300, "median per-trial overhead " + medianMs + " ms");
     }
   }
 
