@@ -26,4 +26,21 @@ public interface DialogService {
    * order; empty when the user cancels.
    */
   Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions);
+
+  /**
+   * Asks for a file to open, offering {@code extensions} (such as {@code yaml}); empty when the user
+   * cancels. The default answers empty, for services that have no file chooser.
+   */
+  default Optional<Path> showOpenFileDialog(String title, List<String> extensions) {
+    return Optional.empty();
+  }
+
+  /**
+   * Asks a question with several answers, {@code choices} in the order shown, the last being the
+   * cancel; returns the chosen one, or empty when the dialog was closed without an answer. The
+   * default answers empty.
+   */
+  default Optional<String> choose(String title, String message, List<String> choices) {
+    return Optional.empty();
+  }
 }

@@ -34,6 +34,7 @@ public final class MainWindow {
   private final StudyListView studyList;
   private final TrialFilterBar filterBar;
   private final PlotsView plots;
+  private final org.tunelab.app.run.RunWorkbench run;
 
   public MainWindow(Stage stage, MainViewModel viewModel) {
     this.stage = stage;
@@ -43,6 +44,9 @@ public final class MainWindow {
     historyChart = new HistoryChartView(viewModel.study(), viewModel.themeProperty());
     filterBar = new TrialFilterBar(viewModel.study(), this::exportCsv);
     plots = new PlotsView(viewModel.study(), viewModel, trialTable::selectTrial, historyChart);
+    run = new org.tunelab.app.run.RunWorkbench(viewModel.context(), viewModel.databaseProperty(), viewModel.study(),
+        (db, study) -> viewModel.open(DatabaseLocation.of(db), study));
+    plots.getTabs().add(run.tab());
 
     WelcomeView welcome = new WelcomeView(viewModel);
     SplitPane browser = browser();
@@ -51,7 +55,9 @@ public final class MainWindow {
 
     BorderPane root = new BorderPane();
     root.getStyleClass().add("main-window");
-    root.setTop(new VBox(MainMenu.create(viewModel, stage::close), banner()));
+    javafx.scene.control.MenuBar menuBar = MainMenu.create(viewModel, this::quit, run.launcher()::launchWithChooser);
+    menuBar.getMenus().add(menuBar.getMenus().size() - 1, run.menu());
+    root.setTop(new VBox(menuBar, banner()));
     root.setCenter(new StackPane(welcome, browser));
     root.setBottom(new StatusBarView(viewModel));
 
@@ -66,8 +72,20 @@ public final class MainWindow {
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(720);
     stage.setMinHeight(480);
+    // A run going on is asked about first: keep it in the background, stop it, or stay.
+    stage.setOnCloseRequest(e -> {
+      if (!run.closeGuard().mayClose(stage::close)) e.consume();
+    });
     // hidden covers the close button and File > Quit alike: stop the demo, close the database
-    stage.setOnHidden(e -> viewModel.shutdown());
+    stage.setOnHidden(e -> {
+      run.shutdown();
+      viewModel.shutdown();
+    });
+  }
+
+  /** File > Quit: as the close button, asking first when a study is running. */
+  private void quit() {
+    if (run.closeGuard().mayClose(stage::close)) stage.close();
   }
 
   private SplitPane browser() {
@@ -178,6 +196,15 @@ public final class MainWindow {
 
   PlotsView plots() {
     return plots;
+  }
+
+  /** The launcher of spec files: {@code launch(Path)} runs a saved spec and shows its study. */
+  public org.tunelab.app.run.RunLauncher runLauncher() {
+    return run.launcher();
+  }
+
+  public org.tunelab.app.run.RunWorkbench run() {
+    return run;
   }
 
   public StudyListView studyList() {

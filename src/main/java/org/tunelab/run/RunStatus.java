@@ -30,6 +30,11 @@ public record RunStatus(RunnerIdentity runner, long begin, Integer trials, Durat
     String reason) {
   /** The system attribute that holds it. */
   public static final String ATTR = "tunelab:run";
+  /**
+   * The study system attribute naming the spec file a study was last run from (absolute path), so
+   * that a client can start it again.
+   */
+  public static final String SPEC_ATTR = "tunelab:spec";
 
   public RunStatus {
     Objects.requireNonNull(runner, "runner");
