@@ -37,6 +37,8 @@ public final class RunPanelView extends BorderPane {
   private final Spinner<Integer> slotSpinner = new Spinner<>(1, 4096, 1);
   private final OutputPane output;
   private boolean showingSlots;
+  /** The running trial the user selected; kept selected as its row is refreshed. */
+  private Integer keptSlot;
 
   /**
    * @param onStart starts the study again from its spec file (the launcher)
@@ -136,13 +138,27 @@ public final class RunPanelView extends BorderPane {
     slots.getColumns().add(column("Host", 90, RunOverview.SlotRow::host));
     slots.getColumns().add(column("Running for", 90, r -> Formats.duration(r.runningFor())));
     slots.getColumns().add(column("Last report", 130, RunOverview.SlotRow::lastReport));
+    // A refreshed row replaces the old one, which drops the selection: select the same trial again.
+    vm.slotRows().addListener((javafx.collections.ListChangeListener<RunOverview.SlotRow>) c ->
+        javafx.application.Platform.runLater(this::reselectKeptSlot));
     slots.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
       if (r != null) {
+        keptSlot = r.number();
         failures.getSelectionModel().clearSelection();
         vm.selectTrial(r.number(), r.logFile());
       }
     });
     return slots;
+  }
+
+  private void reselectKeptSlot() {
+    if (keptSlot == null || slots.getSelectionModel().getSelectedItem() != null) return;
+    for (int i = 0; i < slots.getItems().size(); i++) {
+      if (slots.getItems().get(i).number() == keptSlot) {
+        slots.getSelectionModel().select(i);
+        return;
+      }
+    }
   }
 
   private TableView<RunOverview.FailureRow> failuresPane() {
@@ -154,6 +170,7 @@ public final class RunPanelView extends BorderPane {
     failures.getColumns().add(reason);
     failures.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
       if (r != null) {
+        keptSlot = null;
         slots.getSelectionModel().clearSelection();
         vm.selectTrial(r.number(), r.logFile());
       }
