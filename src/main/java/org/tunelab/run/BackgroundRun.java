@@ -74,13 +74,26 @@ public final class BackgroundRun {
       cmd.add(javaBinary());
       cmd.add("-Dfile.encoding=UTF-8");
       cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(absoluteClassPath(System.getProperty("java.class.path")));
       cmd.add(MAIN_CLASS);
     }
     cmd.add("run");
     cmd.add(specFile.toString());
     cmd.addAll(extraArgs);
     return List.copyOf(cmd);
+  }
+
+  /** The class path with relative entries made absolute: the run starts in the spec's directory. */
+  static String absoluteClassPath(String classPath) {
+    String cwd = System.getProperty("user.dir");
+    List<String> out = new ArrayList<>();
+    for (String entry : classPath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      if (entry.isEmpty()) continue;
+      // A string test, not Path: a wildcard entry (lib/*) is no valid path on every system.
+      boolean absolute = entry.startsWith("/") || entry.startsWith("\\") || entry.matches("^[A-Za-z]:[\\/].*");
+      out.add(absolute ? entry : cwd + File.separator + entry);
+    }
+    return String.join(File.pathSeparator, out);
   }
 
   private static String javaBinary() {

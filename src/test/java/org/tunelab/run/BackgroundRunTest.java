@@ -78,6 +78,13 @@ class BackgroundRunTest {
   }
 
   @Test
+  void relativeClassPathEntriesAreMadeAbsoluteBecauseTheRunStartsElsewhere() {
+    String cwd = System.getProperty("user.dir");
+    assertEquals("/opt/a.jar:" + cwd + "/target/classes:" + cwd + "/target/lib/*",
+        BackgroundRun.absoluteClassPath("/opt/a.jar:target/classes:target/lib/*"));
+  }
+
+  @Test
   void aBackgroundRunIsSteeredThroughTheStoreAndRecordsWhereItStands() throws Exception {
     Path spec = writeSpec(dir, 500);
     run = BackgroundRun.start(spec, dir.resolve("bg.db-logs/run.out"), List.of());

@@ -88,7 +88,7 @@ public record RunOverview(RunState state, String stateText, int done, Integer bu
     failures.sort(Comparator.comparingInt(FailureRow::number).reversed());
     if (failures.size() > MAX_FAILURES) failures = failures.subList(0, MAX_FAILURES);
     if (status.isEmpty()) {
-      return new RunOverview(RunState.NEVER_RUN, "Not run by TuneLab yet", 0, null, -1, "", null, null,
+      return new RunOverview(RunState.NEVER_RUN, "No run recorded for this study: run it from a spec file (Run > Run spec file…)", 0, null, -1, "", null, null,
           control.slots() == null ? 1 : control.slots(), running, failures);
     }
     RunStatus s = status.get();
@@ -133,7 +133,7 @@ public record RunOverview(RunState state, String stateText, int done, Integer bu
       case STOPPING -> "Stopping: running trials finish (" + who + ")";
       case DIED -> "The run's process (" + who + ") is gone; its running trials are recovered by the next run";
       case ENDED -> "Ended: " + endText(s.reason());
-      case NEVER_RUN -> "Not run by TuneLab yet";
+      case NEVER_RUN -> "No run recorded for this study: run it from a spec file (Run > Run spec file…)";
     };
   }
 

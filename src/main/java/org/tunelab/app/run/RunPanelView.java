@@ -58,7 +58,7 @@ public final class RunPanelView extends BorderPane {
   }
 
   private VBox toolbar(Consumer<Path> onStart) {
-    Label state = new Label("Not run by TuneLab yet");
+    Label state = new Label("No run recorded for this study: run it from a spec file (Run > Run spec file…)");
     state.setId("runState");
     state.getStyleClass().add("run-state");
     vm.overviewProperty().addListener((o, a, ov) -> {
@@ -133,11 +133,13 @@ public final class RunPanelView extends BorderPane {
     slots.setItems(vm.slotRows());
     slots.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     slots.setPlaceholder(new Label("No trial is running"));
-    slots.getColumns().add(column("#", 50, r -> String.valueOf(r.number())));
-    slots.getColumns().add(column("Parameters", 260, RunOverview.SlotRow::params));
-    slots.getColumns().add(column("Host", 90, RunOverview.SlotRow::host));
-    slots.getColumns().add(column("Running for", 90, r -> Formats.duration(r.runningFor())));
-    slots.getColumns().add(column("Last report", 130, RunOverview.SlotRow::lastReport));
+    // Columns share the width: a horizontal scroll bar would hide the last report, the column most watched.
+    slots.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    slots.getColumns().add(column("#", 40, r -> String.valueOf(r.number())));
+    slots.getColumns().add(column("Parameters", 190, RunOverview.SlotRow::params));
+    slots.getColumns().add(column("Host", 55, RunOverview.SlotRow::host));
+    slots.getColumns().add(column("Running", 70, r -> Formats.duration(r.runningFor())));
+    slots.getColumns().add(column("Last report", 150, RunOverview.SlotRow::lastReport));
     // A refreshed row replaces the old one, which drops the selection: select the same trial again.
     vm.slotRows().addListener((javafx.collections.ListChangeListener<RunOverview.SlotRow>) c ->
         javafx.application.Platform.runLater(this::reselectKeptSlot));
@@ -165,7 +167,8 @@ public final class RunPanelView extends BorderPane {
     failures.setId("runFailuresTable");
     failures.setItems(vm.failures());
     failures.setPlaceholder(new Label("No failed trial"));
-    failures.getColumns().add(column("#", 50, r -> String.valueOf(r.number())));
+    failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+    failures.getColumns().add(column("#", 40, r -> String.valueOf(r.number())));
     TableColumn<RunOverview.FailureRow, String> reason = column("Reason", 520, RunOverview.FailureRow::reason);
     failures.getColumns().add(reason);
     failures.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -244,6 +247,7 @@ public final class RunPanelView extends BorderPane {
     TableColumn<R, String> c = new TableColumn<>(title);
     c.setPrefWidth(width);
     c.setSortable(false);
+    if (title.equals("#")) c.setMaxWidth(60);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
   }
