@@ -26,7 +26,6 @@ import org.tunelab.app.TaskExecutor;
 import org.tunelab.run.RunStatus;
 import org.tunelab.run.StudyControl;
 import org.tunelab.storage.Storage;
-import org.tunelab.storage.StorageException;
 import org.tunelab.study.Study;
 import org.tunelab.trial.FrozenTrial;
 
@@ -152,7 +151,9 @@ public final class RunPanelViewModel implements AutoCloseable {
         }
       }
       publisher.publish(new Reading(id, o, spec, trial, text, title));
-    } catch (StorageException e) {
+    } catch (RuntimeException e) {
+      // The top of a periodic task: the store may be closing under it (another database opened) or
+      // locked for a moment; the next poll tries again, and the window's own watcher reports lasting trouble.
       LOG.debug("cannot read the run of study {}: {}", id, e.getMessage());
     }
   }
