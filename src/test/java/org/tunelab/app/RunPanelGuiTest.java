@@ -195,6 +195,21 @@ class RunPanelGuiTest {
     assertFalse(window.stage().isShowing());
     assertTrue(runs.get(0).run().isAlive());
     assertEquals(StudyControl.RUNNING, storedControl().state());
+
+    // Reopening the study in a new window shows the run going on, and by whom.
+    MainWindow[] again = new MainWindow[1];
+    robot.interact(() -> {
+      again[0] = GuiTestSupport.showWindow(new Stage(), dir.resolve("again"), executor, dialogs);
+      again[0].viewModel().open(dir.resolve("gui.db").toString());
+    });
+    try {
+      GuiTestSupport.waitUntil(robot, () -> again[0].run().panel().overviewProperty().get() != null
+          && again[0].run().panel().overviewProperty().get().state() == RunOverview.RunState.RUNNING);
+      String state = again[0].run().panel().overviewProperty().get().stateText();
+      assertTrue(state.startsWith("Running (pid " + runs.get(0).run().pid() + " on "), state);
+    } finally {
+      robot.interact(() -> again[0].stage().hide());
+    }
   }
 
   @Test
