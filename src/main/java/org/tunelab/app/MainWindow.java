@@ -47,6 +47,8 @@ public final class MainWindow {
     run = new org.tunelab.app.run.RunWorkbench(viewModel.context(), viewModel.databaseProperty(), viewModel.study(),
         (db, study) -> viewModel.open(DatabaseLocation.of(db), study));
     plots.getTabs().add(run.tab());
+    trialTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
+        run.view().tableSelectionProperty().set(row == null ? null : row.number()));
 
     WelcomeView welcome = new WelcomeView(viewModel);
     SplitPane browser = browser();

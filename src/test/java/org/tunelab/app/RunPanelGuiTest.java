@@ -117,6 +117,26 @@ class RunPanelGuiTest {
   }
 
   @Test
+  void editedParametersOfAnyTrialAreCheckedAndEnqueued(FxRobot robot) throws Exception {
+    Path spec = spec(2, false);
+    robot.interact(() -> launcher.launch(spec));
+    GuiTestSupport.waitUntil(robot, () -> overview() != null && overview().state() == RunOverview.RunState.ENDED
+        && window.trialTable().getItems().size() == 2);
+    robot.interact(() -> window.trialTable().getSelectionModel().select(0));
+    robot.clickOn("#runEnqueue");
+    robot.doubleClickOn("#enqueue-x").eraseText(12).write("7");
+    robot.clickOn("OK");
+    assertTrue(robot.lookup("#enqueue-x").tryQuery().isPresent(), "a value outside [0, 1] keeps the dialog open");
+    assertTrue(robot.lookup(".field-error").queryLabeled().getText().startsWith("7 is outside"));
+    robot.doubleClickOn("#enqueue-x").eraseText(12).write("0.125");
+    robot.clickOn("OK");
+    GuiTestSupport.waitUntil(robot, () -> window.run().panel().trial(2).isPresent());
+    FrozenTrial waiting = window.run().panel().trial(2).orElseThrow();
+    assertEquals(TrialState.WAITING, waiting.state());
+    assertEquals(java.util.Map.of("x", 0.125), waiting.systemAttrs().get("fixed_params"));
+  }
+
+  @Test
   void aSpecWithAMistakeIsShownWithItsLineAndNothingRuns(FxRobot robot) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: bad\nspace:\n  x: {type: float, low: 1, high: 0}\n"
         + "objective: {builtin: branin}\n");

@@ -39,6 +39,9 @@ public final class RunPanelView extends BorderPane {
   private boolean showingSlots;
   /** The running trial the user selected; kept selected as its row is refreshed. */
   private Integer keptSlot;
+  /** The trial selected in the window's trials table, for re-run and enqueue; {@code null} for none. */
+  private final javafx.beans.property.ObjectProperty<Integer> tableSelection =
+      new javafx.beans.property.SimpleObjectProperty<>();
 
   /**
    * @param onStart starts the study again from its spec file (the launcher)
@@ -194,14 +197,16 @@ public final class RunPanelView extends BorderPane {
     Button kill = button("Kill trial", "runKill", "Kill the selected running trial; it ends FAIL (Ctrl+K)",
         this::killSelected);
     kill.disableProperty().bind(slots.getSelectionModel().selectedItemProperty().isNull());
-    Button rerun = button("Re-run", "runRerun", "Enqueue the selected trial's parameters again", () -> {
+    Button rerun = button("Re-run", "runRerun",
+        "Enqueue the parameters of the trial selected here (or in the trials table) again", () -> {
       Integer n = selectedNumber();
       if (n != null) vm.rerun(n);
     });
     Button enqueue = button("Enqueue parameters…", "runEnqueue", "Edit the selected trial's parameters and enqueue them",
         this::enqueueEdited);
     var nothingSelected = Bindings.createBooleanBinding(() -> selectedNumber() == null,
-        slots.getSelectionModel().selectedItemProperty(), failures.getSelectionModel().selectedItemProperty());
+        slots.getSelectionModel().selectedItemProperty(), failures.getSelectionModel().selectedItemProperty(),
+        tableSelection);
     rerun.disableProperty().bind(nothingSelected);
     enqueue.disableProperty().bind(nothingSelected);
     HBox box = new HBox(6, kill, rerun, enqueue);
@@ -226,7 +231,15 @@ public final class RunPanelView extends BorderPane {
     RunOverview.SlotRow s = slots.getSelectionModel().getSelectedItem();
     if (s != null) return s.number();
     RunOverview.FailureRow f = failures.getSelectionModel().getSelectedItem();
-    return f == null ? null : f.number();
+    return f != null ? f.number() : tableSelection.get();
+  }
+
+  /**
+   * The trial number selected in the window's trials table: Re-run and Enqueue parameters… act on it
+   * when no running or failed trial is selected here, so any trial can be run again.
+   */
+  public javafx.beans.property.ObjectProperty<Integer> tableSelectionProperty() {
+    return tableSelection;
   }
 
   private boolean active() {
