@@ -231,7 +231,7 @@ public final class RunPanelView extends BorderPane {
     RunOverview.SlotRow s = slots.getSelectionModel().getSelectedItem();
     if (s != null) return s.number();
     RunOverview.FailureRow f = failures.getSelectionModel().getSelectedItem();
-    return f != null ? f.number() : tableSelection.get();
+    return f != null ? Integer.valueOf(f.number()) : tableSelection.get();
   }
 
   /**
