@@ -49,6 +49,12 @@ import org.tunelab.trial.FrozenTrial;
 public final class LocalExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
   private static final long CONTROL_POLL_MILLIS = 500;
+  /**
+   * How old the control may be when a trial starts. Trials shorter than the poll period would
+   * otherwise run dozens of times past a stop or pause given meanwhile; one read of a few
+   * attributes per start (at most one per this period) is cheap next to starting a program.
+   */
+  private static final long CONTROL_FRESH_MILLIS = 50;
 
   private final Study study;
   private final TrialRunner runner;
@@ -81,6 +87,7 @@ public final class LocalExecutor {
   private int failed;
   private int requeued;
   private long lastControlPoll;
+  private long lastKillPoll;
   private volatile RunStatus status;
 
   public LocalExecutor(Study study, TrialRunner runner, ExecutorOptions options) {
@@ -150,6 +157,10 @@ public final class LocalExecutor {
           waitOnLock(CONTROL_POLL_MILLIS);
           continue;
         }
+        if (System.currentTimeMillis() - lastControlPoll > CONTROL_FRESH_MILLIS) {
+          lastControlPoll = 0; // read the control again before starting, then check once more
+          continue;
+        }
         slot = busySlots.nextClearBit(0);
         busySlots.set(slot);
         trialGpus = gpus.take();
@@ -183,7 +194,10 @@ public final class LocalExecutor {
       return;
     }
     apply(control);
-    if (!interruptible.isEmpty()) pollKillRequests();
+    if (!interruptible.isEmpty() && now - lastKillPoll >= CONTROL_POLL_MILLIS) {
+      lastKillPoll = now;
+      pollKillRequests();
+    }
   }
 
   /** Finds running trials of this executor whose kill was asked for, and interrupts their workers. */

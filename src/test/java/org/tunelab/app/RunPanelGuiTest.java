@@ -194,10 +194,8 @@ class RunPanelGuiTest {
     assertEquals(StudyControl.STOPPED, storedControl().state());
     Files.writeString(dir.resolve("go"), "");
     GuiTestSupport.waitUntil(robot, () -> overview().state() == RunOverview.RunState.ENDED);
-    // The reason is not asserted: once the trials are released the run may use its budget before it
-    // reads the stop (see the report of the run-panel branch); BackgroundRunTest covers STOPPED.
-    assertTrue(robot.from(window.stage().getScene().getRoot()).lookup("#runState").queryLabeled().getText()
-        .startsWith("Ended: "), this::readOutput);
+    assertEquals("Ended: stopped", robot.from(window.stage().getScene().getRoot()).lookup("#runState").queryLabeled()
+        .getText(), this::readOutput);
     assertTrue(storedTrials().stream().noneMatch(t -> t.state() == TrialState.RUNNING));
     GuiTestSupport.waitUntil(robot, () -> !robot.from(window.stage().getScene().getRoot()).lookup("#runStart").<Button>query().isDisabled()
         && robot.from(window.stage().getScene().getRoot()).lookup("#runStop").<Button>query().isDisabled());
