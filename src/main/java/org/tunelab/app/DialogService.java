@@ -34,4 +34,13 @@ public interface DialogService {
   default Optional<Path> showOpenFileDialog(String title, List<String> extensions) {
     return Optional.empty();
   }
+
+  /**
+   * Asks a question with several answers, {@code choices} in the order shown, the last being the
+   * cancel; returns the chosen one, or empty when the dialog was closed without an answer. The
+   * default answers empty.
+   */
+  default Optional<String> choose(String title, String message, List<String> choices) {
+    return Optional.empty();
+  }
 }

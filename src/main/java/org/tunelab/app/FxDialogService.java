@@ -94,6 +94,20 @@ public final class FxDialogService implements DialogService {
     return Optional.of(path);
   }
 
+  @Override
+  public Optional<String> choose(String title, String message, List<String> choices) {
+    Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+    List<javafx.scene.control.ButtonType> buttons = new java.util.ArrayList<>();
+    for (int i = 0; i < choices.size(); i++) {
+      boolean cancel = i == choices.size() - 1;
+      buttons.add(new javafx.scene.control.ButtonType(choices.get(i), cancel
+          ? javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE
+          : i == 0 ? javafx.scene.control.ButtonBar.ButtonData.OK_DONE : javafx.scene.control.ButtonBar.ButtonData.OTHER));
+    }
+    alert.getButtonTypes().setAll(buttons);
+    return alert.showAndWait().map(javafx.scene.control.ButtonType::getText);
+  }
+
   private Alert alert(Alert.AlertType type, String title, String message) {
     Alert alert = new Alert(type);
     Window w = owner.get();

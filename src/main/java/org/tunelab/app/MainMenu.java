@@ -16,13 +16,14 @@ import javafx.scene.input.KeyCombination;
 final class MainMenu {
   private MainMenu() {}
 
-  static MenuBar create(MainViewModel vm, Runnable quit, Runnable newStudy, Runnable openSpec) {
+  static MenuBar create(MainViewModel vm, Runnable quit, Runnable newStudy, Runnable openSpec, Runnable runSpec) {
     MenuItem open = item("Open database…", "menuOpen", vm::openWithChooser);
     open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
     Menu recent = new Menu("Open recent");
     recent.setId("menuRecent");
     vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, vm));
     fillRecent(recent, vm);
+    MenuItem runSpecFile = item("Run spec file…", "menuFileRunSpec", runSpec);
     MenuItem demo = item("Run demo study", "menuDemo", vm::runDemo);
     MenuItem stopDemo = item("Stop demo study", "menuStopDemo", vm::stopDemo);
     stopDemo.disableProperty().bind(vm.demo().runningProperty().not());
@@ -35,7 +36,7 @@ final class MainMenu {
     design.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
     MenuItem spec = item("Open study spec…", "menuOpenSpec", openSpec);
     spec.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-    Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), design, spec, new SeparatorMenuItem(), demo, stopDemo,
+    Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), design, spec, runSpecFile, new SeparatorMenuItem(), demo, stopDemo,
         new SeparatorMenuItem(), close, exit);
 
     MenuItem refresh = item("Refresh", "menuRefresh", vm::refresh);

@@ -40,8 +40,7 @@ public final class MainWindow {
   private final StudyListView studyList;
   private final TrialFilterBar filterBar;
   private final PlotsView plots;
-  private Consumer<java.nio.file.Path> designerRun = file -> viewModel().context().dialogs().showInformation(
-      "Spec saved", "Saved " + file + ". Run it with: tunelab run " + file);
+  private final org.tunelab.app.run.RunWorkbench run;
 
   public MainWindow(Stage stage, MainViewModel viewModel) {
     this.stage = stage;
@@ -51,6 +50,11 @@ public final class MainWindow {
     historyChart = new HistoryChartView(viewModel.study(), viewModel.themeProperty());
     filterBar = new TrialFilterBar(viewModel.study(), this::exportCsv);
     plots = new PlotsView(viewModel.study(), viewModel, trialTable::selectTrial, historyChart);
+    run = new org.tunelab.app.run.RunWorkbench(viewModel.context(), viewModel.databaseProperty(), viewModel.study(),
+        (db, study) -> viewModel.open(DatabaseLocation.of(db), study));
+    plots.getTabs().add(run.tab());
+    trialTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
+        run.view().tableSelectionProperty().set(row == null ? null : row.number()));
 
     WelcomeView welcome = new WelcomeView(viewModel, this::newStudy);
     SplitPane browser = browser();
@@ -59,7 +63,10 @@ public final class MainWindow {
 
     BorderPane root = new BorderPane();
     root.getStyleClass().add("main-window");
-    root.setTop(new VBox(MainMenu.create(viewModel, stage::close, this::newStudy, this::openSpec), banner()));
+    javafx.scene.control.MenuBar menuBar = MainMenu.create(viewModel, this::quit, this::newStudy, this::openSpec,
+        run.launcher()::launchWithChooser);
+    menuBar.getMenus().add(menuBar.getMenus().size() - 1, run.menu());
+    root.setTop(new VBox(menuBar, banner()));
     root.setCenter(new StackPane(welcome, browser));
     root.setBottom(new StatusBarView(viewModel));
 
@@ -74,8 +81,20 @@ public final class MainWindow {
     stage.titleProperty().bind(viewModel.titleProperty());
     stage.setMinWidth(720);
     stage.setMinHeight(480);
+    // A run going on is asked about first: keep it in the background, stop it, or stay.
+    stage.setOnCloseRequest(e -> {
+      if (!run.closeGuard().mayClose(stage::close)) e.consume();
+    });
     // hidden covers the close button and File > Quit alike: stop the demo, close the database
-    stage.setOnHidden(e -> viewModel.shutdown());
+    stage.setOnHidden(e -> {
+      run.shutdown();
+      viewModel.shutdown();
+    });
+  }
+
+  /** File > Quit: as the close button, asking first when a study is running. */
+  private void quit() {
+    if (run.closeGuard().mayClose(stage::close)) stage.close();
   }
 
   /** Opens a study designer window and asks where the new study starts from. */
@@ -102,16 +121,8 @@ public final class MainWindow {
     StudyDesignerWindow w = new StudyDesignerWindow(new Stage(), viewModel.context().executor(),
         viewModel.themeProperty(), fromStudy, trials == null ? "" : trials.name());
     w.stage().initOwner(stage);
-    w.setOnRun(file -> designerRun.accept(file));
+    w.setOnRun(run.launcher()::launch);
     return w;
-  }
-
-  /**
-   * What the designer's Run button does with the saved spec file; until the run panel is wired in,
-   * it tells the user the command that runs it.
-   */
-  public void setDesignerRunHandler(Consumer<java.nio.file.Path> handler) {
-    designerRun = java.util.Objects.requireNonNull(handler, "handler");
   }
 
   private SplitPane browser() {
@@ -222,6 +233,15 @@ public final class MainWindow {
 
   PlotsView plots() {
     return plots;
+  }
+
+  /** The launcher of spec files: {@code launch(Path)} runs a saved spec and shows its study. */
+  public org.tunelab.app.run.RunLauncher runLauncher() {
+    return run.launcher();
+  }
+
+  public org.tunelab.app.run.RunWorkbench run() {
+    return run;
   }
 
   public StudyListView studyList() {

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +36,12 @@ import org.tunelab.trial.FrozenTrial;
  * {@link StudyControl}, so they reach every process running the study, and so do
  * {@code tunelab pause|resume|slots} from another terminal; {@link #stop()} and {@link #stopNow()}
  * stop this executor. All of them may be called from any thread. The executor polls the store
- * every half second.
+ * every half second; there it also finds requests to kill one running trial
+ * ({@link StudyControl#killTrial}), which it honours by killing that trial's program with its process
+ * tree and marking the trial FAIL ({@value StudyControl#KILLED_BY_USER}).
+ *
+ * <p><b>Status.</b> The run records itself in the study's {@link RunStatus} when it starts and when it
+ * ends, so that a client opening the study later knows whether it is being run, and by whom.
  *
  * <pre>{@code
  * LocalExecutor executor = new LocalExecutor(study, new CommandTrialRunner(command),
@@ -46,6 +52,12 @@ import org.tunelab.trial.FrozenTrial;
 public final class LocalExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
   private static final long CONTROL_POLL_MILLIS = 500;
+  /**
+   * How old the control may be when a trial starts. Trials shorter than the poll period would
+   * otherwise run dozens of times past a stop or pause given meanwhile; one read of a few
+   * attributes per start (at most one per this period) is cheap next to starting a program.
+   */
+  private static final long CONTROL_FRESH_MILLIS = 50;
 
   private final Study study;
   private final TrialRunner runner;
@@ -59,6 +71,8 @@ public final class LocalExecutor {
    * it while it writes to the store.
    */
   private final Map<Long, Thread> interruptible = new ConcurrentHashMap<>();
+  /** Trials whose kill was asked for through the store, by id. */
+  private final Set<Long> killRequested = ConcurrentHashMap.newKeySet();
   private final List<TrialOutputListener> outputListeners = new CopyOnWriteArrayList<>();
   private final GpuPool gpus;
   private final BitSet busySlots = new BitSet();
@@ -78,6 +92,8 @@ public final class LocalExecutor {
   /** Copies of trials lost with their host: run in addition to the budget, which counted the lost ones. */
   private int lostCopies;
   private long lastControlPoll;
+  private long lastKillPoll;
+  private volatile RunStatus status;
 
   public LocalExecutor(Study study, TrialRunner runner, ExecutorOptions options) {
     this.study = Objects.requireNonNull(study, "study");
@@ -104,6 +120,8 @@ public final class LocalExecutor {
     study.clearStop();
     List<TrialRecovery.Recovered> recovered = TrialRecovery.recover(study, options.recovery(),
         runner instanceof StaleTrialCleaner cleaner ? cleaner : StaleTrialCleaner.NONE);
+    status = RunStatus.beginning(options);
+    writeStatus(status);
     Heartbeats heartbeats = new Heartbeats(study.storage(), live.keySet(), options.heartbeat(), study.studyName());
     ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "tunelab-trial-worker"));
     Thread hook = new Thread(this::shutdown, "tunelab-executor-shutdown");
@@ -123,6 +141,10 @@ public final class LocalExecutor {
     }
     synchronized (lock) {
       if (interrupted) reason = ExecutionResult.Reason.INTERRUPTED;
+    }
+    status = status.ended(reason.name());
+    writeStatus(status);
+    synchronized (lock) {
       return new ExecutionResult(started, complete, pruned, failed, requeued, reason,
           Duration.ofNanos(System.nanoTime() - begin), recovered);
     }
@@ -144,6 +166,10 @@ public final class LocalExecutor {
         }
         if (paused || running >= slots || !gpus.canTake()) {
           waitOnLock(CONTROL_POLL_MILLIS);
+          continue;
+        }
+        if (System.currentTimeMillis() - lastControlPoll > CONTROL_FRESH_MILLIS) {
+          lastControlPoll = 0; // read the control again before starting, then check once more
           continue;
         }
         slot = busySlots.nextClearBit(0);
@@ -179,6 +205,38 @@ public final class LocalExecutor {
       return;
     }
     apply(control);
+    if (!interruptible.isEmpty() && now - lastKillPoll >= CONTROL_POLL_MILLIS) {
+      lastKillPoll = now;
+      pollKillRequests();
+    }
+  }
+
+  /** Finds running trials of this executor whose kill was asked for, and interrupts their workers. */
+  private void pollKillRequests() {
+    List<FrozenTrial> runningTrials;
+    try {
+      runningTrials = study.storage().trials(study.id(), Set.of(org.tunelab.trial.TrialState.RUNNING));
+    } catch (RuntimeException e) {
+      LOG.warn("could not read the running trials of study {}: {}", study.studyName(), e.getMessage());
+      return;
+    }
+    for (FrozenTrial t : runningTrials) {
+      if (!t.systemAttrs().containsKey(StudyControl.KILL_ATTR) || !interruptible.containsKey(t.trialId())) continue;
+      if (!killRequested.add(t.trialId())) continue;
+      LOG.info("killing trial {} of study {} as asked", t.number(), study.studyName());
+      interruptible.computeIfPresent(t.trialId(), (k, worker) -> {
+        worker.interrupt();
+        return worker;
+      });
+    }
+  }
+
+  private void writeStatus(RunStatus status) {
+    try {
+      status.write(study.storage(), study.id());
+    } catch (RuntimeException e) {
+      LOG.warn("could not record the run status of study {}: {}", study.studyName(), e.getMessage());
+    }
   }
 
   private void apply(StudyControl control) {
@@ -216,6 +274,7 @@ public final class LocalExecutor {
       if (trial != null) {
         interruptible.remove(trial.trialId());
         live.remove(trial.trialId());
+        killRequested.remove(trial.trialId());
       }
       synchronized (lock) {
         running--;
@@ -240,9 +299,11 @@ public final class LocalExecutor {
       }
     } catch (InterruptedException e) {
       settled(trial);
-      interrupted(trial);
+      if (!killedOnRequest(trial)) interrupted(trial);
     } catch (CommandFailedException e) {
-      if (settled(trial) || isShuttingDown()) {
+      boolean wasInterrupted = settled(trial);
+      if (killedOnRequest(trial)) return;
+      if (wasInterrupted || isShuttingDown()) {
         interrupted(trial); // its program was killed under it by the stop or the shutdown
       } else {
         FrozenTrial failedTrial = study.fail(trial, e.getMessage());
@@ -256,6 +317,21 @@ public final class LocalExecutor {
       LOG.warn("trial {} failed: {}", trial.number(), message);
       count(false, false);
     }
+  }
+
+  /**
+   * Records a trial whose program ended because the user asked for it to be killed (and not for a
+   * stop of the whole run, which wins): FAIL, not re-queued. Returns whether it was one.
+   */
+  private boolean killedOnRequest(Trial trial) {
+    if (!killRequested.contains(trial.trialId())) return false;
+    synchronized (lock) {
+      if (interrupted) return false;
+    }
+    study.fail(trial, StudyControl.KILLED_BY_USER);
+    LOG.info("trial {} of study {} was killed as asked", trial.number(), study.studyName());
+    count(false, false);
+    return true;
   }
 
   /**
@@ -312,6 +388,8 @@ public final class LocalExecutor {
     synchronized (lock) {
       while (running > 0 && System.nanoTime() < until) waitOnLock(100);
     }
+    RunStatus s = status;
+    if (s != null && s.isRunning()) writeStatus(s.ended(ExecutionResult.Reason.INTERRUPTED.name()));
     int left = study.failRunningTrials("TuneLab was stopped while the trial ran");
     if (left > 0) LOG.warn("marked {} running trial(s) of study {} as failed on shutdown", left, study.studyName());
   }

@@ -55,6 +55,8 @@ final class OutputPump implements Runnable {
     try {
       synchronized (log) {
         log.write(buffer, 0, n);
+        // Flushed per chunk read, so that the log can be followed live (the app's run panel tails it).
+        log.flush();
       }
     } catch (IOException e) {
       logFailure = e; // a full disk must not kill the trial; the runner reports it

@@ -19,8 +19,13 @@ final class GuiTestSupport {
 
   /** The main window as the app builds it, with its files under {@code home} and a fast poll. */
   static MainWindow showWindow(Stage stage, Path home, FxTaskExecutor executor) {
+    return showWindow(stage, home, executor, new FxDialogService(() -> stage));
+  }
+
+  /** The same with dialogs a test answers. */
+  static MainWindow showWindow(Stage stage, Path home, FxTaskExecutor executor, DialogService dialogs) {
     AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("data"));
-    AppContext context = new AppContext(new SqliteStorageOpener(), executor, new FxDialogService(() -> stage), paths,
+    AppContext context = new AppContext(new SqliteStorageOpener(), executor, dialogs, paths,
         Duration.ofMillis(150), 8, Duration.ofMillis(20));
     MainWindow window = new MainWindow(stage, new MainViewModel(context));
     stage.show();

@@ -13,6 +13,10 @@ final class RecordingDialogService implements DialogService {
   Path nextChosenFile;
   /** What the next save dialog answers; {@code null} for cancel. */
   Path nextSavedFile;
+  /** What the next open-file dialog answers; {@code null} for cancel. */
+  Path nextOpenedFile;
+  /** What the next question answers; {@code null} for closing it without an answer. */
+  String nextChoice;
 
   @Override
   public void showError(String title, String message, Throwable details) {
@@ -33,6 +37,18 @@ final class RecordingDialogService implements DialogService {
   public Optional<Path> showSaveDialog(String title, String suggestedName, List<String> extensions) {
     shown.add(new Shown("save", title, suggestedName, null));
     return Optional.ofNullable(nextSavedFile);
+  }
+
+  @Override
+  public Optional<Path> showOpenFileDialog(String title, List<String> extensions) {
+    shown.add(new Shown("open", title, String.join(",", extensions), null));
+    return Optional.ofNullable(nextOpenedFile);
+  }
+
+  @Override
+  public Optional<String> choose(String title, String message, List<String> choices) {
+    shown.add(new Shown("choose", title, message, null));
+    return Optional.ofNullable(nextChoice);
   }
 
   List<Shown> errors() {

@@ -62,6 +62,26 @@ class SamplesTest {
   }
 
   @Test
+  void theShellSampleRunsWithoutPythonAndReportsTenEpochs() throws Exception {
+    for (String f : List.of("shell.yaml", "train.sh")) Files.copy(SAMPLES.resolve(f), dir.resolve(f));
+    String text = Files.readString(dir.resolve("shell.yaml"));
+    // No sleeping between epochs in a test.
+    Files.writeString(dir.resolve("shell.yaml"), text.replace("timeout: 1m}", "timeout: 1m, env: {TUNELAB_EPOCH_SECONDS: \"0\"}}"));
+    StringWriter err = new StringWriter();
+    int code = TuneLabCli.execute(new String[] {"run", "--quiet", "--trials", "3", dir.resolve("shell.yaml").toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    try (SqliteStorage s = SqliteStorage.openReadOnly(dir.resolve("studies.db"))) {
+      List<FrozenTrial> trials = s.trials(s.studies().get(0).studyId());
+      assertEquals(3, trials.size());
+      for (FrozenTrial t : trials) {
+        assertEquals(TrialState.COMPLETE, t.state(), String.valueOf(t.systemAttrs().get("fail_reason")));
+        assertEquals(10, t.intermediateValues().size());
+      }
+    }
+  }
+
+  @Test
   void theScikitLearnSampleTrainsAndReportsEveryEpoch() throws Exception {
     assumeTrue(imports("sklearn"), "scikit-learn is not installed: apt-get install python3-sklearn");
     List<FrozenTrial> trials = runSample("sklearn.yaml", 3, "--epochs 4");
