@@ -18,7 +18,7 @@ public final class SamplerFactory {
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "auto");
+    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "nsga3", "auto");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -56,6 +56,8 @@ public final class SamplerFactory {
         return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("sbx").build();
       case "nsga2-blx":
         return org.tunelab.sampler.nsga2.Nsga2Sampler.builder().seed(seed).crossover("blx-alpha").build();
+      case "nsga3":
+        return org.tunelab.sampler.nsga3.Nsga3Sampler.builder().seed(seed).build();
       case "auto":
         return org.tunelab.sampler.auto.AutoSampler.withSeed(seed);
       default:

@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
   List<String> functions;
 
   @Option(names = "--sampler", defaultValue = "tpe", paramLabel = "S", split = ",",
-      description = "Sampler(s), comma-separated: random, tpe, tpe-multivariate, gp, cmaes, nsga2, qmc, auto, ... (default: ${DEFAULT-VALUE}).")
+      description = "Sampler(s), comma-separated: random, tpe, tpe-multivariate, gp, cmaes, nsga2, nsga3, qmc, auto, ... (default: ${DEFAULT-VALUE}).")
   List<String> samplers;
 
   @Option(names = "--trials", defaultValue = "200", paramLabel = "N", description = "Trials per run (default: ${DEFAULT-VALUE}).")

@@ -17,25 +17,33 @@ import java.util.Objects;
  * @param restart for {@code cmaes}: {@code ipop} or {@code none} (the default)
  * @param separable for {@code cmaes}: sep-CMA-ES (diagonal covariance), or {@code null} for full
  * @param popsize for {@code cmaes}: the first run's population, or {@code null} for {@code 4 + 3 ln d};
- *     for {@code nsga2}: the population, or {@code null} for 50
- * @param crossover for {@code nsga2}: one of {@link #CROSSOVERS}, or {@code null} for {@code uniform}
+ *     for {@code nsga2} and {@code nsga3}: the population, or {@code null} for 50
+ * @param crossover for {@code nsga2} and {@code nsga3}: one of {@link #CROSSOVERS}, or {@code null} for {@code uniform}
+ * @param dividingParameter for {@code nsga3}: divisions of each axis for the Das-Dennis reference
+ *     points, or {@code null} for 3
  */
 public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
-    String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
+    String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter) {
   /** Samplers this version can run. */
-  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "auto");
+  public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "nsga3", "auto");
   /** Samplers the format names that later versions bring. */
-  public static final List<String> PLANNED = List.of("nsga3");
+  public static final List<String> PLANNED = List.of();
   /** The acquisition functions of {@code gp}. */
   public static final List<String> ACQUISITIONS = List.of("log-ei", "ei", "pi", "ucb");
   /** The restart strategies of {@code cmaes}. */
   public static final List<String> RESTARTS = List.of("none", "ipop");
-  /** The crossovers of {@code nsga2}. */
+  /** The crossovers of {@code nsga2} and {@code nsga3}. */
   public static final List<String> CROSSOVERS = List.of("uniform", "sbx", "blx-alpha");
 
   /** The settings of the first TuneLab versions, without those of gp, cmaes and nsga2. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
-    this(type, seed, points, multivariate, sequence, null, null, null, null, null);
+    this(type, seed, points, multivariate, sequence, null, null, null, null, null, null);
+  }
+
+  /** The settings before nsga3's {@code dividing_parameter}. */
+  public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
+      String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
+    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover, null);
   }
   /** The sequences {@code qmc} can draw. */
   public static final List<String> SEQUENCES = List.of("sobol", "halton");
@@ -55,6 +63,9 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
     oneOf("restart", restart, RESTARTS);
     oneOf("crossover", crossover, CROSSOVERS);
     if (popsize != null && popsize < 2) throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);
+    if (dividingParameter != null && dividingParameter < 1) {
+      throw new IllegalArgumentException("dividing_parameter must be >= 1, got " + dividingParameter);
+    }
   }
 
   private static void oneOf(String key, String value, List<String> allowed) {

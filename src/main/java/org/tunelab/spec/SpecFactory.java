@@ -22,6 +22,7 @@ import org.tunelab.sampler.auto.AutoSampler;
 import org.tunelab.sampler.cmaes.CmaEsSampler;
 import org.tunelab.sampler.gp.GpSampler;
 import org.tunelab.sampler.nsga2.Nsga2Sampler;
+import org.tunelab.sampler.nsga3.Nsga3Sampler;
 import org.tunelab.sampler.qmc.QmcSampler;
 import org.tunelab.sampler.tpe.TpeSampler;
 import org.tunelab.study.MultiObjective;
@@ -69,6 +70,13 @@ public final class SpecFactory {
         Nsga2Sampler.Builder b = Nsga2Sampler.builder().seed(seed);
         if (s.crossover() != null) b.crossover(s.crossover());
         if (s.popsize() != null) b.population(s.popsize());
+        return b.build();
+      }
+      case "nsga3": {
+        Nsga3Sampler.Builder b = Nsga3Sampler.builder().seed(seed);
+        if (s.crossover() != null) b.crossover(s.crossover());
+        if (s.popsize() != null) b.population(s.popsize());
+        if (s.dividingParameter() != null) b.dividingParameter(s.dividingParameter());
         return b.build();
       }
       case "auto":

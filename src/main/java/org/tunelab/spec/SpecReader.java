@@ -35,7 +35,7 @@ public final class SpecReader {
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
   private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence",
-      "acquisition", "restart", "separable", "popsize", "crossover");
+      "acquisition", "restart", "separable", "popsize", "crossover", "dividing_parameter");
   private static final List<String> OBJECTIVE_KEYS = ExecutionReader.objectiveKeys();
 
   private SpecReader() {}
@@ -189,11 +189,15 @@ public final class SpecReader {
         return null;
       }
       if (!onlyFor(keys, "acquisition", "gp", type) || !onlyFor(keys, "restart", "cmaes", type)
-          || !onlyFor(keys, "separable", "cmaes", type) || !onlyFor(keys, "crossover", "nsga2", type)) {
+          || !onlyFor(keys, "separable", "cmaes", type) || !onlyFor(keys, "dividing_parameter", "nsga3", type)) {
         return null;
       }
-      if (keys.containsKey("popsize") && !type.equals("cmaes") && !type.equals("nsga2")) {
-        nodes.error(keys.get("popsize"), "sampler.popsize", "is only used by the cmaes and nsga2 samplers");
+      if (keys.containsKey("crossover") && !type.equals("nsga2") && !type.equals("nsga3")) {
+        nodes.error(keys.get("crossover"), "sampler.crossover", "is only used by the nsga2 and nsga3 samplers");
+        return null;
+      }
+      if (keys.containsKey("popsize") && !type.equals("cmaes") && !type.equals("nsga2") && !type.equals("nsga3")) {
+        nodes.error(keys.get("popsize"), "sampler.popsize", "is only used by the cmaes, nsga2 and nsga3 samplers");
         return null;
       }
       String acquisition = choice(keys, "acquisition", SamplerSpec.ACQUISITIONS);
@@ -201,12 +205,16 @@ public final class SpecReader {
       String crossover = choice(keys, "crossover", SamplerSpec.CROSSOVERS);
       Boolean separable = keys.containsKey("separable") ? nodes.bool(keys.get("separable"), "sampler.separable") : null;
       Integer popsize = keys.containsKey("popsize") ? count(keys.get("popsize"), "sampler.popsize", 2) : null;
+      Integer dividing = keys.containsKey("dividing_parameter")
+          ? count(keys.get("dividing_parameter"), "sampler.dividing_parameter", 1) : null;
       if ((keys.containsKey("acquisition") && acquisition == null) || (keys.containsKey("restart") && restart == null)
           || (keys.containsKey("crossover") && crossover == null) || (keys.containsKey("separable") && separable == null)
-          || (keys.containsKey("popsize") && popsize == null)) {
+          || (keys.containsKey("popsize") && popsize == null)
+          || (keys.containsKey("dividing_parameter") && dividing == null)) {
         return null;
       }
-      return new SamplerSpec(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover);
+      return new SamplerSpec(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
+          dividing);
     }
 
     /** A string setting that must be one of {@code allowed}; null (with an error) otherwise. */

@@ -84,6 +84,7 @@ public final class SpecWriter {
     if (s.separable() != null) b.append(", separable: ").append(s.separable());
     if (s.popsize() != null) b.append(", popsize: ").append(s.popsize());
     if (s.crossover() != null) b.append(", crossover: ").append(string(s.crossover()));
+    if (s.dividingParameter() != null) b.append(", dividing_parameter: ").append(s.dividingParameter());
     return b.append('}').toString();
   }
 

@@ -146,10 +146,15 @@ class SpecReaderTest {
   }
 
   @Test
-  void refusesSamplerNotAvailableInThisVersionNamingTheAvailableOnes() {
-    SpecException e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: nsga3, seed: 42}"), STUDY));
-    assertEquals("study.yaml:6: sampler.type: sampler 'nsga3' is not available in this version; available: tpe, random, "
-        + "grid, qmc, gp, cmaes, nsga2, auto", e.getMessage());
+  void readsNsga3SettingsAndRefusesItsDividingParameterForOtherSamplers() {
+    assertEquals(new SamplerSpec("nsga3", 42L, null, null, null, null, null, null, 60, "sbx", 4),
+        SpecReader.parse(minimal("sampler: {type: nsga3, seed: 42, popsize: 60, crossover: sbx, dividing_parameter: 4}"),
+            STUDY).sampler());
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: nsga2, dividing_parameter: 4}"), STUDY));
+    assertEquals("study.yaml:6: sampler.dividing_parameter: is only used by the nsga3 sampler", e.getMessage());
+    e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: tpe, crossover: sbx}"), STUDY));
+    assertEquals("study.yaml:6: sampler.crossover: is only used by the nsga2 and nsga3 samplers", e.getMessage());
   }
 
   @Test
@@ -161,6 +166,17 @@ class SpecReaderTest {
     assertEquals(new SamplerSpec("nsga2", null, null, null, null, null, null, null, 40, "sbx"),
         SpecReader.parse(minimal("sampler: {type: nsga2, popsize: 40, crossover: sbx}"), STUDY).sampler());
     assertEquals(SamplerSpec.of("auto", null), SpecReader.parse(minimal("sampler: auto"), STUDY).sampler());
+  }
+
+  @Test
+  void nsga3SpecRoundTripsAndBuildsAnNsga3SamplerWithItsSettings() {
+    StudySpec spec = SpecReader.parse(minimal("sampler: {type: nsga3, seed: 5, popsize: 20, dividing_parameter: 6}"), STUDY);
+    assertEquals(spec, SpecReader.parse(SpecWriter.write(spec), STUDY));
+    Map<String, Object> settings = SpecFactory.sampler(spec).settings();
+    assertEquals("nsga3", settings.get("type"));
+    assertEquals(5L, settings.get("seed"));
+    assertEquals(20, settings.get("population_size"));
+    assertEquals(6, settings.get("dividing_parameter"));
   }
 
   @Test

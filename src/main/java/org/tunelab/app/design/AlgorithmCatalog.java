@@ -27,6 +27,7 @@ public final class AlgorithmCatalog {
       "gp", "Gaussian-process Bayesian optimization: few, expensive trials over numeric parameters.",
       "cmaes", "CMA-ES evolution strategy: continuous spaces with correlated parameters, many trials.",
       "nsga2", "NSGA-II genetic algorithm: several objectives at once, finds the Pareto front.",
+      "nsga3", "NSGA-III genetic algorithm: NSGA-II kept spread over reference directions, for three or more objectives.",
       "auto", "Picks a sampler from the space and the number of objectives, as Optuna's AutoSampler.");
 
   private static final Map<String, List<AlgorithmSetting>> SAMPLER_SETTINGS = Map.of(
@@ -42,6 +43,9 @@ public final class AlgorithmCatalog {
           integer("popsize", "4 + 3 ln d", "the first run's population")),
       "nsga2", List.of(SEED, integer("popsize", "50", "individuals per generation"),
           choice("crossover", "uniform", "how two parents make a child", SamplerSpec.CROSSOVERS)),
+      "nsga3", List.of(SEED, integer("popsize", "50", "individuals per generation"),
+          choice("crossover", "uniform", "how two parents make a child", SamplerSpec.CROSSOVERS),
+          integer("dividing_parameter", "3", "divisions per objective of the reference points (10 for 3 objectives)")),
       "auto", List.of(SEED));
 
   private static final Map<String, String> PRUNER_EXPLANATIONS = Map.ofEntries(

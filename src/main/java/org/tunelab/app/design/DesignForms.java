@@ -57,6 +57,7 @@ public final class DesignForms {
     put(out, "separable", s.separable());
     put(out, "popsize", s.popsize());
     put(out, "crossover", s.crossover());
+    put(out, "dividing_parameter", s.dividingParameter());
     return out;
   }
 

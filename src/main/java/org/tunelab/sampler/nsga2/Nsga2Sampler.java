@@ -37,6 +37,8 @@ public final class Nsga2Sampler implements Sampler {
   /** The intersection search space, folded incrementally over the history's stable snapshots. */
   private final IntersectionSpace.Incremental intersection = new IntersectionSpace.Incremental();
   static final String GENERATION = "NSGAIISampler:generation";
+  private final String generationKey;
+  private final LastFrontSelection lastFront;
 
   private final long seed;
   private final int population;
@@ -55,6 +57,8 @@ public final class Nsga2Sampler implements Sampler {
     this.mutationProb = b.mutationProb;
     this.constraints = b.constraints;
     this.constraintsFunction = b.constraintsFunction;
+    this.generationKey = b.generationKey;
+    this.lastFront = b.lastFront;
   }
 
   public static Builder builder() {
@@ -67,7 +71,7 @@ public final class Nsga2Sampler implements Sampler {
     int count = 0;
     for (FrozenTrial t : study.trials(Set.of())) {
       if (t.number() >= trial.number()) continue;
-      int g = generationOf(t);
+      int g = generationOf(t, generationKey);
       if (g > latest) {
         latest = g;
         count = 0;
@@ -75,11 +79,11 @@ public final class Nsga2Sampler implements Sampler {
       if (g == latest) count++;
     }
     int generation = latest < 0 ? 0 : count >= population ? latest + 1 : latest;
-    study.setTrialSystemAttr(trial.trialId(), GENERATION, generation);
+    study.setTrialSystemAttr(trial.trialId(), generationKey, generation);
   }
 
-  private static int generationOf(FrozenTrial t) {
-    return t.systemAttrs().get(GENERATION) instanceof Number n ? n.intValue() : -1;
+  private static int generationOf(FrozenTrial t, String key) {
+    return t.systemAttrs().get(key) instanceof Number n ? n.intValue() : -1;
   }
 
   @Override
@@ -91,7 +95,8 @@ public final class Nsga2Sampler implements Sampler {
 
   @Override
   public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-    int generation = trial.systemAttrs().containsKey(GENERATION) ? generationOf(trial) : generationOf(study.trial(trial.trialId()));
+    int generation = trial.systemAttrs().containsKey(generationKey) ? generationOf(trial, generationKey)
+        : generationOf(study.trial(trial.trialId()), generationKey);
     if (space.isEmpty() || generation <= 0) return Map.of();
     List<FrozenTrial> parents = parents(study, trial, generation);
     parents.removeIf(p -> !p.params().keySet().containsAll(space.keySet()));
@@ -145,9 +150,9 @@ public final class Nsga2Sampler implements Sampler {
   private List<FrozenTrial> parents(StudyView study, FrozenTrial trial, int generation) {
     Map<Integer, List<FrozenTrial>> byGen = new LinkedHashMap<>();
     for (FrozenTrial t : study.trials(Set.of(TrialState.COMPLETE))) {
-      if (t.number() < trial.number() && t.hasValues()) byGen.computeIfAbsent(generationOf(t), k -> new ArrayList<>()).add(t);
+      if (t.number() < trial.number() && t.hasValues()) byGen.computeIfAbsent(generationOf(t, generationKey), k -> new ArrayList<>()).add(t);
     }
-    Survival survival = new Survival(study.directions(), constraints);
+    Survival survival = new Survival(study.directions(), constraints, lastFront);
     List<Population> cached = populations.computeIfAbsent(study.studyName(), k -> new ArrayList<>());
     synchronized (cached) {
       List<FrozenTrial> pop = new ArrayList<>();
@@ -159,7 +164,7 @@ public final class Nsga2Sampler implements Sampler {
         }
         List<FrozenTrial> pool = new ArrayList<>(pop);
         pool.addAll(fresh);
-        pop = survival.select(pool, population);
+        pop = survival.select(pool, population, TrialSeeds.forParam(seed, g, "nsga:survival"));
         while (cached.size() > g) cached.remove(cached.size() - 1);
         cached.add(new Population(fresh.size(), List.copyOf(pop)));
       }
@@ -199,6 +204,8 @@ public final class Nsga2Sampler implements Sampler {
     private Double mutationProb;
     private boolean constraints;
     private Constraints.Function constraintsFunction;
+    private String generationKey = GENERATION;
+    private LastFrontSelection lastFront;
 
     private Builder() {}
 
@@ -244,6 +251,20 @@ public final class Nsga2Sampler implements Sampler {
     public Builder constraints(Constraints.Function f) {
       this.constraintsFunction = java.util.Objects.requireNonNull(f);
       this.constraints = true;
+      return this;
+    }
+
+    /**
+     * Survival that keeps whole fronts as NSGA-II does but chooses within the last one by
+     * {@code lastFront} instead of crowding distance, with generations numbered in the trial
+     * system attribute {@code generationKey}. This is how NSGA-III
+     * ({@code org.tunelab.sampler.nsga3.Nsga3Sampler}) reuses this sampler's generations,
+     * tournament, crossover and mutation; users of NSGA-II leave it alone.
+     */
+    public Builder survival(String generationKey, LastFrontSelection lastFront) {
+      if (generationKey == null || generationKey.isBlank()) throw new IllegalArgumentException("generationKey must not be blank");
+      this.generationKey = generationKey;
+      this.lastFront = java.util.Objects.requireNonNull(lastFront, "lastFront");
       return this;
     }
 

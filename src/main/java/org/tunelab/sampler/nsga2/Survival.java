@@ -3,6 +3,7 @@ package org.tunelab.sampler.nsga2;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.tunelab.sampler.Constraints;
 import org.tunelab.trial.FrozenTrial;
 import org.tunelab.trial.StudyDirection;
@@ -15,10 +16,17 @@ import org.tunelab.trial.StudyDirection;
 final class Survival {
   private final List<StudyDirection> directions;
   private final boolean constrained;
+  private final LastFrontSelection lastFront;
 
   Survival(List<StudyDirection> directions, boolean constrained) {
+    this(directions, constrained, null);
+  }
+
+  /** With {@code lastFront} choosing within the last front taken; {@code null} for crowding distance. */
+  Survival(List<StudyDirection> directions, boolean constrained, LastFrontSelection lastFront) {
     this.directions = directions;
     this.constrained = constrained;
+    this.lastFront = lastFront;
   }
 
   /** Whether a constrained-dominates b. */
@@ -76,13 +84,20 @@ final class Survival {
     return fronts;
   }
 
-  /** The best {@code size} trials: whole fronts, then the last one by decreasing crowding distance. */
-  List<FrozenTrial> select(List<FrozenTrial> trials, int size) {
+  /**
+   * The best {@code size} trials: whole fronts, then the last one by decreasing crowding distance
+   * (or by the {@link LastFrontSelection} given, which may draw from {@code rng}).
+   */
+  List<FrozenTrial> select(List<FrozenTrial> trials, int size, SplittableRandom rng) {
     List<FrozenTrial> out = new ArrayList<>();
     for (List<FrozenTrial> front : fronts(trials)) {
       if (out.size() + front.size() <= size) {
         out.addAll(front);
         continue;
+      }
+      if (lastFront != null) {
+        out.addAll(lastFront.pick(List.copyOf(out), List.copyOf(front), size - out.size(), directions, rng));
+        break;
       }
       double[] crowd = crowding(front);
       List<Integer> idx = new ArrayList<>();
