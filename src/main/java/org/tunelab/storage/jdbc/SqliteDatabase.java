@@ -211,7 +211,7 @@ final class SqliteDatabase implements AutoCloseable {
           try {
             return work.run(session);
           } finally {
-            session.connection().setAutoCommit(true);
+            endRead(session);
           }
         } catch (SQLException e) {
           if (!isBusy(e) || attempt >= MAX_ATTEMPTS) throw failure(operation, e);
@@ -220,6 +220,21 @@ final class SqliteDatabase implements AutoCloseable {
       }
     } finally {
       returnReader(session);
+    }
+  }
+
+  /**
+   * Ends a read transaction. After some errors (a busy WAL recovery when another process has just
+   * closed the file, for one) SQLite has already ended it itself, and the driver's COMMIT fails
+   * with "no transaction is active": that failure must not hide the error that caused it, and the
+   * connection, whose driver now disagrees with SQLite about the transaction, is replaced.
+   */
+  private void endRead(SqliteSession session) throws SQLException {
+    try {
+      session.connection().setAutoCommit(true);
+    } catch (SQLException e) {
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) throw e;
+      session.markBroken();
     }
   }
 
@@ -241,7 +256,7 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   private void returnReader(SqliteSession s) {
-    if (closed) {
+    if (closed || s.broken()) {
       s.close();
     } else {
       idleReaders.add(s);

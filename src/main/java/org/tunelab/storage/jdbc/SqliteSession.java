@@ -17,6 +17,8 @@ final class SqliteSession implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** Set when the connection's transaction state is in doubt; such a session is closed, not reused. */
+  private volatile boolean broken;
 
   SqliteSession(Connection connection) {
     this.connection = connection;
@@ -24,6 +26,14 @@ final class SqliteSession implements AutoCloseable {
 
   Connection connection() {
     return connection;
+  }
+
+  void markBroken() {
+    broken = true;
+  }
+
+  boolean broken() {
+    return broken;
   }
 
   /** A cached statement with its parameters cleared; do not close it. */
