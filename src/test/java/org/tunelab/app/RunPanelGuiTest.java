@@ -51,7 +51,11 @@ class RunPanelGuiTest {
   @AfterEach
   void cleanUp(FxRobot robot) throws Exception {
     for (RunLauncher.Launched l : running(robot)) {
-      ProcessHandle.of(l.run().pid()).ifPresent(ProcessHandle::destroyForcibly);
+      // its trials first: a run killed alone leaves them waiting for a go file that never comes
+      ProcessHandle.of(l.run().pid()).ifPresent(p -> {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      });
       l.run().onExit().get(30, TimeUnit.SECONDS);
     }
     robot.interact(() -> window.stage().hide());

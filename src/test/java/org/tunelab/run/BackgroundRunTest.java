@@ -27,7 +27,11 @@ class BackgroundRunTest {
   @AfterEach
   void cleanUp() throws Exception {
     if (run != null && run.isAlive()) {
-      ProcessHandle.of(run.pid()).ifPresent(ProcessHandle::destroyForcibly);
+      // its trials first: a run killed alone leaves them waiting for a go file that never comes
+      ProcessHandle.of(run.pid()).ifPresent(p -> {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      });
       run.onExit().get(30, TimeUnit.SECONDS);
     }
     if (storage != null) storage.close();
