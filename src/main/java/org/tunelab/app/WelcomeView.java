@@ -31,7 +31,7 @@ public final class WelcomeView extends VBox {
 
     Label title = new Label("Welcome to TuneLab");
     title.getStyleClass().add("welcome-title");
-    Label subtitle = new Label("Watch and explore hyperparameter studies stored in Optuna's database format.");
+    Label subtitle = new Label("Design, run and explore hyperparameter studies, stored in Optuna's database format.");
     subtitle.getStyleClass().add("welcome-subtitle");
     subtitle.setWrapText(true);
 
