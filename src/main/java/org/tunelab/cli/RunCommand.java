@@ -17,6 +17,7 @@ import org.tunelab.spec.StudySpec;
 import org.tunelab.run.ExecutionResult;
 import org.tunelab.run.ExecutorOptions;
 import org.tunelab.run.LocalExecutor;
+import org.tunelab.run.RunStatus;
 import org.tunelab.run.TrialRunner;
 import org.tunelab.run.ssh.SshTrialRunner;
 import org.tunelab.run.TrialRecovery;
@@ -70,6 +71,8 @@ final class RunCommand implements Callable<Integer> {
     StudySpec studySpec = SpecReader.read(specFile).withRunOverrides(checkedTrials(), parsedTimeout(), checkedWorkers());
     try (Storage storage = StorageArguments.openForWriting(SpecFactory.storageUrl(studySpec), studySpec.baseDir())) {
       Study study = SpecStudies.open(studySpec, storage);
+      // The app's run panel starts a study again from the spec it was last run from.
+      storage.setStudySystemAttr(study.id(), RunStatus.SPEC_ATTR, specFile.toAbsolutePath().normalize().toString());
       if (studySpec.trials() == null && studySpec.timeout() == null) {
         err.println("no trials or timeout given: running until stopped (Ctrl+C)");
       }

@@ -69,6 +69,16 @@ class TuneLabCliTest {
   }
 
   @Test
+  void runRecordsItsSpecSoTheAppCanStartTheStudyAgain() throws IOException {
+    Path spec = branin(2);
+    assertEquals(0, tunelab("run", spec.toString(), "--quiet").code());
+    try (Storage s = SqliteStorage.openReadOnly(dir.resolve("studies.db"))) {
+      assertEquals(spec.toAbsolutePath().normalize().toString(),
+          s.studySystemAttrs(s.studyId("branin")).get(org.tunelab.run.RunStatus.SPEC_ATTR));
+    }
+  }
+
+  @Test
   void runTwiceContinuesTheStudyAndCommandLineOverridesTheBudget() throws IOException {
     Path spec = branin(5);
     assertEquals(0, tunelab("run", spec.toString(), "--quiet").code());
