@@ -1,5 +1,6 @@
 package org.tunelab.app.design;
 
+import org.tunelab.app.DirectTaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +29,7 @@ class StudyDesignerViewModelTest {
 
   @BeforeEach
   void newStudy() {
-    vm = new StudyDesignerViewModel(new DirectExecutor(), dialogs);
+    vm = new StudyDesignerViewModel(new DirectTaskExecutor(), dialogs);
     vm.spaceEditor().load(SearchSpace.of(Param.of("x", FloatDistribution.of(0, 1))));
     vm.field(DesignField.COMMAND).set("prog --x {x}");
   }
@@ -150,7 +151,7 @@ class StudyDesignerViewModelTest {
     assertFalse(vm.files().dirtyProperty().get());
     assertEquals("saved", SpecReader.read(dir.resolve("saved.yaml")).name());
 
-    StudyDesignerViewModel other = new StudyDesignerViewModel(new DirectExecutor(), dialogs);
+    StudyDesignerViewModel other = new StudyDesignerViewModel(new DirectTaskExecutor(), dialogs);
     other.files().open(dir.resolve("saved.yaml"));
     assertEquals(vm.snapshot(), other.snapshot());
     assertEquals(vm.spaceEditor().spaceProperty().get(), other.spaceEditor().spaceProperty().get());

@@ -1,5 +1,6 @@
 package org.tunelab.app.run;
 
+import org.tunelab.app.DirectTaskExecutor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

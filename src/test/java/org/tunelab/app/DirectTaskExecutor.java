@@ -1,10 +1,9 @@
-package org.tunelab.app.run;
+package org.tunelab.app;
 
 import java.time.Duration;
-import org.tunelab.app.TaskExecutor;
 
-/** Runs everything at once on the calling thread; periodic tasks run only when a test calls them. */
-final class DirectTaskExecutor implements TaskExecutor {
+/** Runs background and UI work at once on the calling thread, for view-model tests; periodic tasks never run. */
+public final class DirectTaskExecutor implements TaskExecutor {
   @Override
   public void execute(Runnable task) {
     task.run();
@@ -17,7 +16,7 @@ final class DirectTaskExecutor implements TaskExecutor {
 
   @Override
   public Cancellable every(Duration period, Runnable task) {
-    return () -> { };
+    return () -> {};
   }
 
   @Override
