@@ -58,7 +58,7 @@ class GpNoiseFloorTest {
     Study study = Study.builder(new InMemoryStorage()).name("b").sampler(GpSampler.builder().seed(0).build()).build();
     study.optimize(t -> branin.evaluate(t.params()), OptimizeOptions.trials(60).withSpace(branin.searchSpace()));
     double regret = branin.regret(study.bestTrial().orElseThrow().value());
-    // With the 1e-6 floor this seed was stuck at 1.6e-4 from trial 34 to trial 100.
+    // With the old 1e-6 floor this seed was stuck at 1.6e-4 from trial 34 to trial 100.
     assertTrue(regret < 1e-5, "regret " + regret);
   }
 }
