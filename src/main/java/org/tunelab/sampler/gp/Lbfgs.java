@@ -36,8 +36,17 @@ final class Lbfgs {
 
   private Lbfgs() {}
 
-  /** Minimises from {@code x0} (modified in place) and returns the final value. */
+  /** Minimises from {@code x0} (modified in place) inside one box for every coordinate; returns the final value. */
   static double minimize(Function f, double[] x, double lower, double upper, int maxIter, double gtol) {
+    double[] lo = new double[x.length];
+    double[] hi = new double[x.length];
+    java.util.Arrays.fill(lo, lower);
+    java.util.Arrays.fill(hi, upper);
+    return minimize(f, x, lo, hi, maxIter, gtol);
+  }
+
+  /** Minimises from {@code x0} (modified in place) inside the box [lower_i, upper_i]; returns the final value. */
+  static double minimize(Function f, double[] x, double[] lower, double[] upper, int maxIter, double gtol) {
     int d = x.length;
     int m = 8;
     double[][] s = new double[m][];
@@ -82,7 +91,7 @@ final class Lbfgs {
       double fn = Double.NaN;
       boolean accepted = false;
       for (int ls = 0; ls < 25; ls++) {
-        for (int i = 0; i < d; i++) xn[i] = Math.max(lower, Math.min(upper, x[i] + step * q[i]));
+        for (int i = 0; i < d; i++) xn[i] = Math.max(lower[i], Math.min(upper[i], x[i] + step * q[i]));
         fn = f instanceof SplitFunction split ? split.value(xn) : f.valueAndGradient(xn, gn);
         double decrease = 0;
         for (int i = 0; i < d; i++) decrease += g[i] * (xn[i] - x[i]);
