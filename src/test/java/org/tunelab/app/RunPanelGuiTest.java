@@ -135,6 +135,19 @@ class RunPanelGuiTest {
   }
 
   @Test
+  void theDesignersRunButtonSavesTheSpecAndRunsItToAFinishedStudy(FxRobot robot) throws Exception {
+    dialogs.nextOpenedFile = spec(3, false);
+    robot.clickOn("File").clickOn("#menuOpenSpec");
+    GuiTestSupport.waitUntil(robot, () -> robot.lookup("#designerRun").tryQuery()
+        .map(n -> !n.isDisabled()).orElse(false));
+    robot.clickOn(robot.lookup("#designerRun").<javafx.scene.Node>query());
+    GuiTestSupport.waitUntil(robot, () -> window.trialTable().getItems().size() == 3
+        && window.trialTable().getItems().stream().allMatch(r -> r.state() == TrialState.COMPLETE));
+    assertEquals("gui-run", robot.from(window.stage().getScene().getRoot()).lookup("#studyTitle").queryLabeled().getText());
+    assertEquals(List.of(), dialogs.errors());
+  }
+
+  @Test
   void editedParametersOfAnyTrialAreCheckedAndEnqueued(FxRobot robot) throws Exception {
     Path spec = spec(2, false);
     robot.interact(() -> launcher.launch(spec));
