@@ -9,9 +9,11 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The state of one CMA-ES run in the unit box (Hansen's tutorial, positive weights,
- * {@code c_m = 1}), or of sep-CMA-ES (diagonal covariance, faster learning rates by
- * {@code (d + 2) / 3}). Mutable; a sampler replays generations into a copy.
+ * The state of one CMA-ES run in the unit box (Hansen's 2016 tutorial, {@code c_m = 1}, active
+ * covariance update: the worse half of each generation gets negative weights, so C also shrinks
+ * along directions that failed, as in the cmaes library Optuna uses), or of sep-CMA-ES (diagonal
+ * covariance, positive weights, faster learning rates by {@code (d + 2) / 3}). Mutable; a sampler
+ * replays generations into a copy.
  */
 final class CmaState {
   final int d;
@@ -19,6 +21,9 @@ final class CmaState {
   final boolean separable;
   private final int mu;
   private final double[] w;
+  /** Recombination weights of all lambda ranks for the covariance update; the last are negative unless separable. */
+  private final double[] wAll;
+  private final double wAllSum;
   private final double mueff;
   private final double cc;
   private final double cs;
@@ -51,13 +56,17 @@ final class CmaState {
     this.cc = (4 + mueff / d) / (d + 4 + 2 * mueff / d);
     this.cs = (mueff + 2) / (d + mueff + 5);
     double c1 = 2 / ((d + 1.3) * (d + 1.3) + mueff);
-    double cmu = Math.min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((d + 2) * (d + 2) + mueff));
+    double cmu = Math.min(1 - c1 - 1e-8, 2 * (mueff - 2 + 1 / mueff) / ((d + 2) * (d + 2) + mueff));
     if (separable) { // Ros & Hansen 2008
       c1 = Math.min(1, c1 * (d + 2) / 3.0);
       cmu = Math.min(1 - c1, cmu * (d + 2) / 3.0);
     }
     this.c1 = c1;
     this.cmu = cmu;
+    this.wAll = separable ? w.clone() : activeWeights(lambda, mueff, c1, cmu, d);
+    double total = 0;
+    for (double v : wAll) total += v;
+    this.wAllSum = total;
     this.damps = 1 + 2 * Math.max(0, Math.sqrt((mueff - 1) / (d + 1)) - 1) + cs;
     this.chiN = Math.sqrt(d) * (1 - 1.0 / (4 * d) + 1.0 / (21.0 * d * d));
     this.mean = mean.clone();
@@ -73,6 +82,30 @@ final class CmaState {
     }
     this.pc = new double[d];
     this.ps = new double[d];
+  }
+
+  /** The tutorial's weights (eqs. 49-53): positive ones sum to 1, negative ones to -alpha. */
+  private static double[] activeWeights(int lambda, double mueff, double c1, double cmu, int d) {
+    int mu = lambda / 2;
+    double[] prime = new double[lambda];
+    double pos = 0;
+    double neg = 0;
+    double negSq = 0;
+    for (int i = 0; i < lambda; i++) {
+      prime[i] = Math.log((lambda + 1) / 2.0) - Math.log(i + 1);
+      if (prime[i] >= 0) pos += prime[i];
+      else neg -= prime[i];
+    }
+    double negOfLower = 0;
+    for (int i = mu; i < lambda; i++) {
+      negOfLower += prime[i];
+      negSq += prime[i] * prime[i];
+    }
+    double mueffMinus = negSq > 0 ? negOfLower * negOfLower / negSq : 0;
+    double alpha = Math.min(1 + c1 / cmu, Math.min(1 + 2 * mueffMinus / (mueff + 2), (1 - c1 - cmu) / (d * cmu)));
+    double[] out = new double[lambda];
+    for (int i = 0; i < lambda; i++) out[i] = prime[i] >= 0 ? prime[i] / pos : alpha * prime[i] / neg;
+    return out;
   }
 
   /** Optuna's (the cmaes library's) default population: {@code 4 + floor(3 ln d)}. */
@@ -113,45 +146,67 @@ final class CmaState {
     Arrays.sort(order, (a, bb) -> Double.compare(f[a], f[bb]));
     bestHistory.add(f[order[0]]);
     double[] old = mean.clone();
-    double[][] y = new double[mu][d];
+    int ranks = separable ? mu : lambda;
+    double[][] y = new double[ranks][d];
     double[] yw = new double[d];
-    for (int k = 0; k < mu; k++) {
+    for (int k = 0; k < ranks; k++) {
       double[] x = xs.get(order[k]);
       for (int i = 0; i < d; i++) {
         y[k][i] = (x[i] - old[i]) / sigma;
-        yw[i] += w[k] * y[k][i];
+        if (k < mu) yw[i] += w[k] * y[k][i];
       }
     }
     for (int i = 0; i < d; i++) mean[i] = old[i] + sigma * yw[i];
-    // C^-1/2 yw = B D^-1 B^T yw
-    double[] t = new double[d];
-    for (int k = 0; k < d; k++) {
-      double s = 0;
-      for (int i = 0; i < d; i++) s += b[i][k] * yw[i];
-      t[k] = s / dd[k];
-    }
+    double[] white = whitened(yw);
     double norm = 0;
     for (int i = 0; i < d; i++) {
-      double s = 0;
-      for (int k = 0; k < d; k++) s += b[i][k] * t[k];
-      ps[i] = (1 - cs) * ps[i] + Math.sqrt(cs * (2 - cs) * mueff) * s;
+      ps[i] = (1 - cs) * ps[i] + Math.sqrt(cs * (2 - cs) * mueff) * white[i];
       norm += ps[i] * ps[i];
+    }
+    // Negative weights act on directions rescaled to length sqrt(d), so a far-off failure cannot
+    // shrink C without bound (eq. 46).
+    double[] wio = new double[ranks];
+    for (int k = 0; k < ranks; k++) {
+      if (wAll[k] >= 0) {
+        wio[k] = wAll[k];
+      } else {
+        double sq = 0;
+        for (double v : whitened(y[k])) sq += v * v;
+        wio[k] = wAll[k] * d / (sq + 1e-8);
+      }
     }
     norm = Math.sqrt(norm);
     generation++;
     boolean hsig = norm / Math.sqrt(1 - Math.pow(1 - cs, 2.0 * generation)) / chiN < 1.4 + 2.0 / (d + 1);
     for (int i = 0; i < d; i++) pc[i] = (1 - cc) * pc[i] + (hsig ? Math.sqrt(cc * (2 - cc) * mueff) * yw[i] : 0);
-    double keep = 1 - c1 - cmu + (hsig ? 0 : c1 * cc * (2 - cc));
+    double keep = 1 - c1 - cmu * wAllSum + (hsig ? 0 : c1 * cc * (2 - cc));
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
         if (separable && i != j) continue;
         double rankMu = 0;
-        for (int k = 0; k < mu; k++) rankMu += w[k] * y[k][i] * y[k][j];
+        for (int k = 0; k < ranks; k++) rankMu += wio[k] * y[k][i] * y[k][j];
         c[i][j] = keep * c[i][j] + c1 * pc[i] * pc[j] + cmu * rankMu;
       }
     }
     sigma *= Math.exp(Math.min(1, (cs / damps) * (norm / chiN - 1)));
     decompose();
+  }
+
+  /** {@code C^-1/2 v = B D^-1 B^T v}. */
+  private double[] whitened(double[] v) {
+    double[] t = new double[d];
+    for (int k = 0; k < d; k++) {
+      double s = 0;
+      for (int i = 0; i < d; i++) s += b[i][k] * v[i];
+      t[k] = s / dd[k];
+    }
+    double[] out = new double[d];
+    for (int i = 0; i < d; i++) {
+      double s = 0;
+      for (int k = 0; k < d; k++) s += b[i][k] * t[k];
+      out[i] = s;
+    }
+    return out;
   }
 
   private void decompose() {
