@@ -32,6 +32,7 @@ public final class QualityBenchmark {
   private final BiFunction<String, Long, Sampler> samplers;
   private final int trials;
   private final int seeds;
+  private final long firstSeed;
   private final List<Integer> budgets;
   private final int threads;
 
@@ -41,6 +42,7 @@ public final class QualityBenchmark {
     this.samplers = b.samplers;
     this.trials = b.trials;
     this.seeds = b.seeds;
+    this.firstSeed = b.firstSeed;
     this.budgets = b.budgets;
     this.threads = b.threads;
   }
@@ -53,13 +55,13 @@ public final class QualityBenchmark {
   public List<BenchmarkRow> run() {
     List<BenchmarkRow> out = new ArrayList<>();
     if (threads == 1) {
-      for (long seed = 0; seed < seeds; seed++) out.addAll(runSeed(seed));
+      for (long seed = firstSeed; seed < firstSeed + seeds; seed++) out.addAll(runSeed(seed));
       return out;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<List<BenchmarkRow>>> futures = new ArrayList<>();
-      for (long seed = 0; seed < seeds; seed++) {
+      for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
         long s = seed;
         futures.add(pool.submit(() -> runSeed(s)));
       }
@@ -102,6 +104,7 @@ public final class QualityBenchmark {
     private BiFunction<String, Long, Sampler> samplers = SamplerFactory::create;
     private int trials = 200;
     private int seeds = 20;
+    private long firstSeed;
     private List<Integer> budgets = List.of(50, 100, 200);
     private int threads = 1;
 
@@ -113,6 +116,13 @@ public final class QualityBenchmark {
     public Builder trials(int n) {
       if (n < 1) throw new IllegalArgumentException("trials must be >= 1, got " + n);
       this.trials = n;
+      return this;
+    }
+
+    /** The first seed; runs use seeds first..first+K-1, so other seeds can check what was chosen on these. */
+    public Builder firstSeed(long first) {
+      if (first < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + first);
+      this.firstSeed = first;
       return this;
     }
 

@@ -45,8 +45,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--trials", defaultValue = "200", paramLabel = "N", description = "Trials per run (default: ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--seeds", defaultValue = "20", paramLabel = "K", description = "Runs, seeds 0..K-1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", defaultValue = "20", paramLabel = "K", description = "Runs, seeds S..S+K-1 (default: ${DEFAULT-VALUE}).")
   int seeds;
+
+  @Option(names = "--first-seed", defaultValue = "0", paramLabel = "S",
+      description = "The first seed (default: ${DEFAULT-VALUE}); other seeds check settings chosen on these.")
+  long firstSeed;
 
   @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Seeds run at once (default: ${DEFAULT-VALUE}); results do not depend on it.")
   int threads;
@@ -66,6 +70,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (firstSeed < 0) throw new CliException(ExitCode.USAGE, "--first-seed must be >= 0, got " + firstSeed);
     if (trials < 1 || seeds < 1 || threads < 1) throw new CliException(ExitCode.USAGE, "--trials, --seeds and --threads must be >= 1");
     for (String s : samplers) {
       if (!SamplerFactory.names().contains(s)) {
@@ -90,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     for (BenchmarkFunction f : fs) {
       for (String s : samplers) {
         long start = System.nanoTime();
-        List<BenchmarkRow> r = QualityBenchmark.builder(f, s).trials(trials).seeds(seeds).threads(threads)
+        List<BenchmarkRow> r = QualityBenchmark.builder(f, s).trials(trials).firstSeed(firstSeed).seeds(seeds).threads(threads)
             .budgets(BUDGETS).build().run();
         String seconds = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9);
         rows.addAll(r);
@@ -103,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     if (rows.isEmpty()) {
       throw new CliException(ExitCode.USAGE, "--trials " + trials + " is below the first budget (50): nothing to report");
     }
-    pw.println("simple regret (best value minus the global minimum) over seeds 0.." + (seeds - 1) + ":");
+    pw.println("simple regret (best value minus the global minimum) over seeds " + firstSeed + ".." + (firstSeed + seeds - 1) + ":");
     table.print(pw, OutputFormat.TABLE);
     if (out != null) {
       List<String> lines = new ArrayList<>();

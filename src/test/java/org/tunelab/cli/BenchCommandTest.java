@@ -27,6 +27,29 @@ class BenchCommandTest {
   }
 
   @Test
+  void firstSeedRunsALaterBlockOfSeedsWithTheSameResultsAsThoseSeedsInALongerRun() throws Exception {
+    Path later = dir.resolve("later.csv");
+    Path all = dir.resolve("all.csv");
+    TuneLabCliTest.Result r = TuneLabCliTest.tunelab("bench", "--function", "branin", "--sampler", "random", "--trials", "50",
+        "--first-seed", "2", "--seeds", "2", "--out", later.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("over seeds 2..3:"), r.out());
+    TuneLabCliTest.tunelab("bench", "--function", "branin", "--sampler", "random", "--trials", "50", "--seeds", "4",
+        "--out", all.toString());
+    List<String> laterRows = Files.readAllLines(later);
+    List<String> allRows = Files.readAllLines(all);
+    assertEquals(List.of(allRows.get(3), allRows.get(4)), laterRows.subList(1, 3));
+    assertTrue(laterRows.get(1).startsWith("branin,random,2,50,"), laterRows.get(1));
+  }
+
+  @Test
+  void refusesANegativeFirstSeed() {
+    TuneLabCliTest.Result r = TuneLabCliTest.tunelab("bench", "--first-seed", "-1", "--seeds", "1");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertTrue(r.err().contains("--first-seed must be >= 0, got -1"), r.err());
+  }
+
+  @Test
   void refusesAnUnknownSamplerNamingTheKnownOnes() {
     TuneLabCliTest.Result r = TuneLabCliTest.tunelab("bench", "--sampler", "tpee", "--seeds", "1");
     assertEquals(ExitCode.USAGE, r.code());
