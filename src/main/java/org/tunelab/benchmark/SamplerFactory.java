@@ -18,7 +18,7 @@ public final class SamplerFactory {
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "nsga3", "auto");
+    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "gp-global", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "nsga3", "auto");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -44,6 +44,8 @@ public final class SamplerFactory {
         return QmcSampler.builder().seed(seed).type(QmcSampler.Type.HALTON).build();
       case "gp":
         return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).build();
+      case "gp-global":
+        return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).trustRegion(false).build();
       case "cmaes":
         return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).build();
       case "cmaes-ipop":

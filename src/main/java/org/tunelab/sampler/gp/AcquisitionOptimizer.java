@@ -28,11 +28,34 @@ final class AcquisitionOptimizer {
   private final UnitSpace space;
   private final int candidates;
   private final int localStarts;
+  /** The box searched, in unit coordinates; categorical dimensions always span [0, 1]. */
+  private final double[] lo;
+  private final double[] hi;
 
+  /** Searches the whole space. */
   AcquisitionOptimizer(UnitSpace space, int candidates, int localStarts) {
+    this(space, candidates, localStarts, new double[space.dims()], filled(space.dims(), 1));
+  }
+
+  /** Searches the continuous (and stepped) coordinates inside {@code [lo, hi]} only. */
+  AcquisitionOptimizer(UnitSpace space, int candidates, int localStarts, double[] lo, double[] hi) {
     this.space = space;
     this.candidates = candidates;
     this.localStarts = localStarts;
+    this.lo = lo.clone();
+    this.hi = hi.clone();
+    for (int i = 0; i < space.dims(); i++) {
+      if (space.categorical[i]) {
+        this.lo[i] = 0;
+        this.hi[i] = 1;
+      }
+    }
+  }
+
+  private static double[] filled(int n, double v) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, v);
+    return a;
   }
 
   /** The best point found; {@code warmStarts} are extra local-search starts (the best observed points). */
@@ -48,7 +71,7 @@ final class AcquisitionOptimizer {
       double[] u = sobol.nextVector();
       double[] x = new double[d];
       for (int i = 0; i < d; i++) {
-        double v = (u[i] + shift[i]) % 1.0;
+        double v = lo[i] + (hi[i] - lo[i]) * ((u[i] + shift[i]) % 1.0);
         x[i] = space.categorical[i] ? Math.min(Math.floor(v * space.gridSize[i]), space.gridSize[i] - 1) : space.snap(i, v);
       }
       pts[c] = x;
@@ -106,7 +129,7 @@ final class AcquisitionOptimizer {
     double[] bestSeen = x.clone();
     double[] bestVal = {value};
     MultivariateFunction f = z -> {
-      for (int k = 0; k < m; k++) trial[dims.get(k)] = Math.max(0, Math.min(1, z[k]));
+      for (int k = 0; k < m; k++) trial[dims.get(k)] = Math.max(lo[dims.get(k)], Math.min(hi[dims.get(k)], z[k]));
       double v = acq.value(trial);
       if (!Double.isFinite(v)) return -1e300;
       if (v > bestVal[0]) {
@@ -121,14 +144,20 @@ final class AcquisitionOptimizer {
       if (m == 1) {
         BrentOptimizer brent = new BrentOptimizer(1e-8, 1e-10);
         brent.optimize(new MaxEval(200), new UnivariateObjectiveFunction(t -> f.value(new double[] {t})),
-            GoalType.MAXIMIZE, new SearchInterval(0, 1, z0[0]));
+            GoalType.MAXIMIZE, new SearchInterval(lo[dims.get(0)], hi[dims.get(0)], Math.max(lo[dims.get(0)], Math.min(hi[dims.get(0)], z0[0]))));
       } else {
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        java.util.Arrays.fill(hi, 1);
-        BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * m + 1, 0.1, 1e-6);
+        double[] bl = new double[m];
+        double[] bh = new double[m];
+        double minWidth = 1;
+        for (int k = 0; k < m; k++) {
+          bl[k] = lo[dims.get(k)];
+          bh[k] = hi[dims.get(k)];
+          z0[k] = Math.max(bl[k], Math.min(bh[k], z0[k]));
+          minWidth = Math.min(minWidth, bh[k] - bl[k]);
+        }
+        BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * m + 1, Math.min(0.1, 0.45 * minWidth), 1e-6);
         bobyqa.optimize(new MaxEval(60 * (m + 2)), new ObjectiveFunction(f), GoalType.MAXIMIZE,
-            new InitialGuess(z0), new SimpleBounds(lo, hi));
+            new InitialGuess(z0), new SimpleBounds(bl, bh));
       }
     } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
       // Out of evaluations or stuck: the best point seen so far stands.

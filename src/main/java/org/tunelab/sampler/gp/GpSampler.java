@@ -32,6 +32,13 @@ import org.tunelab.trial.TrialState;
  * <p><b>Scope.</b> The parameters every COMPLETE trial has are modelled jointly; others (and all of
  * them during the first {@code nStartupTrials} trials) come from a scrambled Sobol sequence.
  *
+ * <p><b>Trust region.</b> With one objective the acquisition is maximised inside TuRBO's trust
+ * region around the best trial ({@link TrustRegion}), which grows after improvements and shrinks
+ * after failures. In ten dimensions a global search sends trials to the corners of the box, where
+ * the GP knows nothing; the region fixes that (styblinski_tang10 at 100 trials 132 -> 51, ackley10
+ * 9.1 -> 5.8) at little cost in two (Branin 7.9e-08 -> 1.0e-07). {@code trustRegion(false)}
+ * searches the whole space, as Optuna's GPSampler does.
+ *
  * <p><b>Several objectives</b> use ParEGO (Knowles 2006): each trial draws its own random weights
  * (from its seeded stream) and models the augmented Chebyshev scalarisation of the objectives
  * normalised to [0, 1]; over trials the weights cover the Pareto front. <b>Constraints</b> (values
@@ -52,6 +59,7 @@ public final class GpSampler implements Sampler {
   private final int candidates;
   private final boolean deterministic;
   private final boolean constraints;
+  private final boolean trustRegion;
   private final Constraints.Function constraintsFunction;
   private final QmcSampler startup;
   private final Map<String, double[]> warmStarts = new ConcurrentHashMap<>();
@@ -63,6 +71,7 @@ public final class GpSampler implements Sampler {
     this.candidates = b.candidates;
     this.deterministic = b.deterministic;
     this.constraints = b.constraints;
+    this.trustRegion = b.trustRegion;
     this.constraintsFunction = b.constraintsFunction;
     this.startup = QmcSampler.builder().seed(b.seed).build();
   }
@@ -121,7 +130,24 @@ public final class GpSampler implements Sampler {
     Acquisition acq = new Acquisition(kind, model, best, 2.0, cgps, thresholds);
     List<double[]> warm = new ArrayList<>();
     if (bestRow >= 0) warm.add(x[bestRow].clone());
-    double[] u = new AcquisitionOptimizer(gs, candidates, 5).maximize(acq, warm, rng);
+    AcquisitionOptimizer optimizer = new AcquisitionOptimizer(gs, candidates, 5);
+    if (trustRegion && study.directions().size() == 1 && bestRow >= 0) {
+      // The replay runs in trial-number order: the order the trials were proposed in.
+      Integer[] byNumber = new Integer[done.size()];
+      for (int r = 0; r < byNumber.length; r++) byNumber[r] = r;
+      java.util.Arrays.sort(byNumber, java.util.Comparator.comparingInt(r -> done.get(r).number()));
+      double[] steps = new double[target.length];
+      for (int k = 0; k < steps.length; k++) {
+        int r = byNumber[k];
+        steps[k] = feasible[r] ? target[r] : Double.NEGATIVE_INFINITY;
+      }
+      double side = TrustRegion.side(steps, nStartupTrials, gs.dims());
+      double[] lo = new double[gs.dims()];
+      double[] hi = new double[gs.dims()];
+      TrustRegion.box(x[bestRow], gp.hyper.invSqLengthscales(), gs.categorical, side, lo, hi);
+      optimizer = new AcquisitionOptimizer(gs, candidates, 5, lo, hi);
+    }
+    double[] u = optimizer.maximize(acq, warm, rng);
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < gs.dims(); i++) out.put(gs.names.get(i), gs.fromUnit(i, u[i]));
     return out;
@@ -183,6 +209,7 @@ public final class GpSampler implements Sampler {
     s.put("candidates", candidates);
     s.put("deterministic_objective", deterministic);
     s.put("constraints", constraints);
+    s.put("trust_region", trustRegion);
     s.put("multi_objective", "parego");
     return s;
   }
@@ -195,9 +222,20 @@ public final class GpSampler implements Sampler {
     private int candidates = 1024;
     private boolean deterministic;
     private boolean constraints;
+    private boolean trustRegion = true;
     private Constraints.Function constraintsFunction;
 
     private Builder() {}
+
+    /**
+     * With one objective, search for the next point only inside TuRBO's trust region around the
+     * best trial (on by default; see {@link TrustRegion}); off searches the whole space as
+     * Optuna's GPSampler does.
+     */
+    public Builder trustRegion(boolean on) {
+      this.trustRegion = on;
+      return this;
+    }
 
     public Builder seed(long seed) {
       this.seed = seed;
