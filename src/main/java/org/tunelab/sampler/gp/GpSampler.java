@@ -169,17 +169,28 @@ public final class GpSampler implements Sampler {
       double[][] x, List<GaussianProcess> cgps, double[] thresholds, boolean[] feasible, SplittableRandom rng) {
     ObjectiveModels om = ObjectiveModels.fit(done, study.directions(), x, gs, warmStarts,
         key(study, "objectives", gs), deterministic);
+    // Kriging believer: the pending points' believed outcomes (each GP's posterior mean) join the
+    // GPs and, where believed feasible, the front, so that no improvement is expected there and
+    // simultaneous proposals spread out.
+    double[][] pending = pendingPoints(study, trial, gs);
+    double[][] believedValues = ObjectiveModels.means(om.models(), pending);
+    double[][] believedConstraints = ObjectiveModels.means(cgps, pending);
+    List<double[]> believedFront = new ArrayList<>();
+    for (int i = 0; i < pending.length; i++) {
+      boolean ok = true;
+      for (int j = 0; j < thresholds.length; j++) ok &= believedConstraints[i][j] <= thresholds[j];
+      if (ok) believedFront.add(believedValues[i]);
+    }
     NonDominatedBoxes boxes;
     try {
-      boxes = om.boxes(feasible, MAX_BOXES);
+      boxes = om.boxes(feasible, believedFront, MAX_BOXES);
     } catch (NonDominatedBoxes.TooManyBoxes e) {
       return null;
     }
-    double[][] pending = pendingPoints(study, trial, gs);
-    List<GaussianProcess> believedConstraints = ObjectiveModels.believing(cgps, pending);
+    List<GaussianProcess> cmodels = ObjectiveModels.believing(cgps, pending);
     AcquisitionFunction acq = boxes == null
-        ? new Acquisition(kind, null, 0, 2.0, believedConstraints, thresholds)
-        : new LogEhvi(ObjectiveModels.believing(om.models(), pending), boxes, believedConstraints, thresholds);
+        ? new Acquisition(kind, null, 0, 2.0, cmodels, thresholds)
+        : new LogEhvi(ObjectiveModels.believing(om.models(), pending), boxes, cmodels, thresholds);
     // Local searches also start from two points of the feasible front, drawn at random.
     List<double[]> front = new ArrayList<>();
     for (int r : om.frontRows(feasible)) front.add(x[r].clone());

@@ -35,22 +35,32 @@ record ObjectiveModels(List<GaussianProcess> models, double[][] values) {
   }
 
   /**
-   * The boxes that improve on the front of the {@code feasible} rows, with Optuna's reference point
-   * over all rows; {@code null} when no row is feasible.
+   * The boxes that improve on the front of the {@code feasible} rows and the {@code believed}
+   * values of pending points, with Optuna's reference point over all rows; {@code null} when there
+   * is no feasible row or believed point.
    *
    * @throws NonDominatedBoxes.TooManyBoxes when the front needs more than {@code maxBoxes} boxes
    */
-  NonDominatedBoxes boxes(boolean[] feasible, int maxBoxes) {
-    List<double[]> front = new ArrayList<>();
+  NonDominatedBoxes boxes(boolean[] feasible, List<double[]> believed, int maxBoxes) {
+    List<double[]> front = new ArrayList<>(believed);
     for (int r = 0; r < values.length; r++) if (feasible[r]) front.add(values[r]);
     if (front.isEmpty()) return null;
     return NonDominatedBoxes.of(front.toArray(new double[0][]), NonDominatedBoxes.referencePoint(values), maxBoxes);
   }
 
+  /** Per pending point, each model's posterior mean there. */
+  static double[][] means(List<GaussianProcess> models, double[][] pending) {
+    double[][] out = new double[pending.length][models.size()];
+    for (int i = 0; i < pending.length; i++) {
+      for (int j = 0; j < models.size(); j++) out[i][j] = models.get(j).predict(pending[i])[0];
+    }
+    return out;
+  }
+
   /**
    * Kriging believer: each model gets the pending points with its own posterior mean there, so the
-   * pending points' uncertainty vanishes and simultaneous proposals spread out, while the models'
-   * beliefs elsewhere stay the same. A model that cannot take them (numerically) stays as it was.
+   * pending points' uncertainty vanishes, while the models' beliefs elsewhere stay the same. A
+   * model that cannot take them (numerically) stays as it was.
    */
   static List<GaussianProcess> believing(List<GaussianProcess> models, double[][] pending) {
     if (pending.length == 0) return models;
