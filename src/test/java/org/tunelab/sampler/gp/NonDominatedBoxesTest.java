@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.tunelab.analysis.OptimizationHistory;
+import org.tunelab.analysis.ParetoFront;
+import org.tunelab.trial.FrozenTrial;
+import org.tunelab.trial.StudyDirection;
+import org.tunelab.trial.TrialState;
 
 class NonDominatedBoxesTest {
 
@@ -58,6 +65,31 @@ class NonDominatedBoxesTest {
     for (int j = 0; j < m; j++) box *= top[j] - ref[j];
     double expected = box - GridHypervolume.of(points, ref);
     assertEquals(expected, sum, 1e-12 * box);
+  }
+
+  @ParameterizedTest(name = "{0} objectives, seed {1}")
+  @CsvSource({"2, 31", "3, 32", "3, 33"})
+  void boxesFillWhatTheAnalysisHypervolumeLeavesOfTheReferenceBox(int m, long seed) {
+    double[][] points = randomFront(m, 20, new SplittableRandom(seed), false);
+    double[] ref = new double[m];
+    Arrays.fill(ref, -0.1);
+    List<FrozenTrial> trials = new ArrayList<>();
+    for (int r = 0; r < points.length; r++) {
+      List<Double> v = new ArrayList<>();
+      for (double x : points[r]) v.add(x);
+      trials.add(new FrozenTrial(r, r, TrialState.COMPLETE, v, null, null, Map.of(), Map.of(), Map.of(), Map.of(), null));
+    }
+    List<OptimizationHistory.Point> history = ParetoFront.of(trials, Collections.nCopies(m, StudyDirection.MAXIMIZE), ref)
+        .hypervolume();
+    double hypervolume = history.get(history.size() - 1).value();
+    NonDominatedBoxes boxes = NonDominatedBoxes.of(points, ref, 10_000);
+    double sum = 0;
+    for (int k = 0; k < boxes.size(); k++) {
+      double v = 1;
+      for (int j = 0; j < m; j++) v *= Math.min(boxes.upper()[k][j], 1.5) - boxes.lower()[k][j];
+      sum += v;
+    }
+    assertEquals(Math.pow(1.6, m) - hypervolume, sum, 1e-12);
   }
 
   @Test
