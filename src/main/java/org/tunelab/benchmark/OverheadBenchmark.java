@@ -12,6 +12,7 @@ import org.tunelab.space.SearchSpace;
 import org.tunelab.storage.InMemoryStorage;
 import org.tunelab.study.Study;
 import org.tunelab.study.Trial;
+import org.tunelab.trial.StudyDirection;
 
 /**
  * Sampler overhead as ../shared/bench/optuna-3.1-speed.md measures it: in-memory storage, a trivial
@@ -19,7 +20,9 @@ import org.tunelab.study.Trial;
  * mean wall time of one {@code ask(space)} + {@code tell} once {@code n} trials are complete. The
  * first {@code n} trials are filled in by random sampling (cheap, and TPE's cost depends on how many
  * trials there are, not on who proposed them); the sampler's caches are warmed on a few trials that
- * are not timed.
+ * are not timed. With {@code objectives} &gt; 1 the study minimises that many objectives, the
+ * squared distances of the (log-scaled) point to {@code (k, k, ...)} for {@code k = 0, 1, ...}, so
+ * that they conflict and the Pareto front grows as it would in a real study.
  */
 public final class OverheadBenchmark {
   private final BiFunction<String, Long, Sampler> samplers;
@@ -53,13 +56,23 @@ public final class OverheadBenchmark {
     return SearchSpace.of(params);
   }
 
+  /** One objective. */
   public Result measure(String sampler, int dims, int completed) {
+    return measure(sampler, dims, completed, 1);
+  }
+
+  /** With {@code objectives} objectives (1 or more). */
+  public Result measure(String sampler, int dims, int completed, int objectives) {
+    if (objectives < 1) throw new IllegalArgumentException("objectives must be >= 1, got " + objectives);
     SearchSpace space = space(dims);
     InMemoryStorage storage = new InMemoryStorage();
-    String name = "overhead-" + sampler + "-" + dims + "-" + completed;
-    Study filler = Study.builder(storage).name(name).sampler(new RandomSampler(1)).build();
+    String name = "overhead-" + sampler + "-" + dims + "-" + completed + "-" + objectives;
+    StudyDirection[] directions = new StudyDirection[objectives];
+    java.util.Arrays.fill(directions, StudyDirection.MINIMIZE);
+    Study filler = Study.builder(storage).name(name).directions(directions).sampler(new RandomSampler(1)).build();
     for (int i = 0; i < completed; i++) askAndTell(filler, space);
-    Study study = Study.builder(storage).name(name).sampler(samplers.apply(sampler, 0L)).loadIfExists().build();
+    Study study = Study.builder(storage).name(name).directions(directions).sampler(samplers.apply(sampler, 0L))
+        .loadIfExists().build();
     for (int i = 0; i < warmup; i++) askAndTell(study, space);
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
@@ -72,15 +85,22 @@ public final class OverheadBenchmark {
 
   private static void askAndTell(Study study, SearchSpace space) {
     Trial t = study.ask(space);
-    study.tell(t, objective(t.params()));
+    int m = study.directions().size();
+    if (m == 1) {
+      study.tell(t, objective(t.params(), 0));
+      return;
+    }
+    List<Double> values = new ArrayList<>();
+    for (int k = 0; k < m; k++) values.add(objective(t.params(), k));
+    study.tell(t, values);
   }
 
-  private static double objective(Map<String, Object> params) {
+  private static double objective(Map<String, Object> params, double shift) {
     double sum = 0;
     int i = 0;
     for (Object v : params.values()) {
       double x = (Double) v;
-      double y = i++ % 2 == 0 ? x : Math.log10(x);
+      double y = (i++ % 2 == 0 ? x : Math.log10(x)) - shift;
       sum += y * y;
     }
     return sum;

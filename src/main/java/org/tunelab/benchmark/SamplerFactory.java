@@ -11,14 +11,15 @@ import org.tunelab.sampler.tpe.TpeSampler;
  * with the given seed, so one name and seed always mean the same run. {@code tpe} is TuneLab's TPE
  * ({@link TpeSampler.Builder#tuneLabDefaults()}); {@code tpe-optuna} and {@code tpe-univariate} are
  * Optuna's default TPE, {@code tpe-multivariate} and {@code tpe-optuna-multivariate} Optuna's
- * multivariate TPE (with and without group decomposition).
+ * multivariate TPE (with and without group decomposition). {@code gp} handles several objectives by
+ * expected hypervolume improvement, {@code gp-parego} by ParEGO.
  */
 public final class SamplerFactory {
   private SamplerFactory() {}
 
   /** The names {@link #create} knows, in the order help texts list them. */
   public static List<String> names() {
-    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "gp-global", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "nsga3", "auto");
+    return List.of("random", "tpe", "tpe-univariate", "tpe-multivariate", "tpe-optuna", "tpe-density", "tpe-optuna-multivariate", "qmc", "qmc-halton", "gp", "gp-global", "gp-parego", "cmaes", "cmaes-ipop", "cmaes-sep", "nsga2", "nsga2-sbx", "nsga2-blx", "nsga3", "auto");
   }
 
   /** A new sampler; throws {@link IllegalArgumentException} listing the known names otherwise. */
@@ -46,6 +47,8 @@ public final class SamplerFactory {
         return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).build();
       case "gp-global":
         return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).trustRegion(false).build();
+      case "gp-parego":
+        return org.tunelab.sampler.gp.GpSampler.builder().seed(seed).multiObjective("parego").build();
       case "cmaes":
         return org.tunelab.sampler.cmaes.CmaEsSampler.builder().seed(seed).build();
       case "cmaes-ipop":

@@ -68,10 +68,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "With --overhead: completed trials before timing (default: ${DEFAULT-VALUE}).")
   List<Integer> completed;
 
+  @Option(names = "--objectives", defaultValue = "1", paramLabel = "M",
+      description = "With --overhead: objectives of the timed study, minimised and conflicting (default: ${DEFAULT-VALUE}).")
+  int objectives;
+
   @Override
   public Integer call() throws IOException {
     if (firstSeed < 0) throw new CliException(ExitCode.USAGE, "--first-seed must be >= 0, got " + firstSeed);
     if (trials < 1 || seeds < 1 || threads < 1) throw new CliException(ExitCode.USAGE, "--trials, --seeds and --threads must be >= 1");
+    if (objectives < 1) throw new CliException(ExitCode.USAGE, "--objectives must be >= 1, got " + objectives);
     for (String s : samplers) {
       if (!SamplerFactory.names().contains(s)) {
         throw new CliException(ExitCode.USAGE, "unknown sampler \"" + s + "\"; known: " + String.join(", ", SamplerFactory.names()));
@@ -123,12 +128,12 @@ final class BenchCommand implements Callable<Integer> {
 
   private int overhead(PrintWriter pw) {
     OverheadBenchmark bench = new OverheadBenchmark(SamplerFactory::create, 100, 20);
-    Table table = new Table(List.of("sampler", "dims", "completed", "ms/trial", "cpu ms/trial"));
+    Table table = new Table(List.of("sampler", "dims", "completed", "objectives", "ms/trial", "cpu ms/trial"));
     for (String s : samplers) {
       for (int d : dims) {
         for (int n : completed) {
-          OverheadBenchmark.Result r = bench.measure(s, d, n);
-          table.add(List.of(s, Integer.toString(d), Integer.toString(n), String.format(Locale.ROOT, "%.3f", r.meanMillis()),
+          OverheadBenchmark.Result r = bench.measure(s, d, n, objectives);
+          table.add(List.of(s, Integer.toString(d), Integer.toString(n), Integer.toString(objectives), String.format(Locale.ROOT, "%.3f", r.meanMillis()),
               String.format(Locale.ROOT, "%.3f", r.meanCpuMillis())));
         }
       }

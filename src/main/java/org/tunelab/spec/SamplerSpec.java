@@ -21,15 +21,22 @@ import java.util.Objects;
  * @param crossover for {@code nsga2} and {@code nsga3}: one of {@link #CROSSOVERS}, or {@code null} for {@code uniform}
  * @param dividingParameter for {@code nsga3}: divisions of each axis for the Das-Dennis reference
  *     points, or {@code null} for 3
+ * @param multiObjective for {@code gp} with several objectives: one of {@link #MULTI_OBJECTIVES}, or
+ *     {@code null} for {@code ehvi} (exact log expected hypervolume improvement, one GP per
+ *     objective; Optuna estimates it with 128 quasi-Monte-Carlo samples); {@code parego} for
+ *     random Chebyshev scalarisations modelled by one GP
  */
 public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
-    String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter) {
+    String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter,
+    String multiObjective) {
   /** Samplers this version can run. */
   public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "nsga3", "auto");
   /** Samplers the format names that later versions bring. */
   public static final List<String> PLANNED = List.of();
   /** The acquisition functions of {@code gp}. */
   public static final List<String> ACQUISITIONS = List.of("log-ei", "ei", "pi", "ucb");
+  /** How {@code gp} handles several objectives. */
+  public static final List<String> MULTI_OBJECTIVES = List.of("ehvi", "parego");
   /** The restart strategies of {@code cmaes}. */
   public static final List<String> RESTARTS = List.of("none", "ipop");
   /** The crossovers of {@code nsga2} and {@code nsga3}. */
@@ -37,13 +44,20 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
 
   /** The settings of the first TuneLab versions, without those of gp, cmaes and nsga2. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
-    this(type, seed, points, multivariate, sequence, null, null, null, null, null, null);
+    this(type, seed, points, multivariate, sequence, null, null, null, null, null, null, null);
   }
 
   /** The settings before nsga3's {@code dividing_parameter}. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
       String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
-    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover, null);
+    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover, null, null);
+  }
+
+  /** The settings before gp's {@code multi_objective}. */
+  public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
+      String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter) {
+    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
+        dividingParameter, null);
   }
   /** The sequences {@code qmc} can draw. */
   public static final List<String> SEQUENCES = List.of("sobol", "halton");
@@ -60,6 +74,7 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
       throw new IllegalArgumentException("sequence must be one of " + String.join(", ", SEQUENCES) + ", got " + sequence);
     }
     oneOf("acquisition", acquisition, ACQUISITIONS);
+    oneOf("multi_objective", multiObjective, MULTI_OBJECTIVES);
     oneOf("restart", restart, RESTARTS);
     oneOf("crossover", crossover, CROSSOVERS);
     if (popsize != null && popsize < 2) throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);

@@ -58,6 +58,7 @@ public final class SpecFactory {
       case "gp": {
         GpSampler.Builder b = GpSampler.builder().seed(seed);
         if (s.acquisition() != null) b.acquisition(s.acquisition());
+        if (s.multiObjective() != null) b.multiObjective(s.multiObjective());
         return b.build();
       }
       case "cmaes": {

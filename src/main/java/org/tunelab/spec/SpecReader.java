@@ -35,7 +35,7 @@ public final class SpecReader {
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
   private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence",
-      "acquisition", "restart", "separable", "popsize", "crossover", "dividing_parameter");
+      "acquisition", "restart", "separable", "popsize", "crossover", "dividing_parameter", "multi_objective");
   private static final List<String> OBJECTIVE_KEYS = ExecutionReader.objectiveKeys();
 
   private SpecReader() {}
@@ -188,7 +188,8 @@ public final class SpecReader {
             + String.join(", ", SamplerSpec.SEQUENCES) + ", got \"" + sequence + "\"");
         return null;
       }
-      if (!onlyFor(keys, "acquisition", "gp", type) || !onlyFor(keys, "restart", "cmaes", type)
+      if (!onlyFor(keys, "acquisition", "gp", type) || !onlyFor(keys, "multi_objective", "gp", type)
+          || !onlyFor(keys, "restart", "cmaes", type)
           || !onlyFor(keys, "separable", "cmaes", type) || !onlyFor(keys, "dividing_parameter", "nsga3", type)) {
         return null;
       }
@@ -201,6 +202,7 @@ public final class SpecReader {
         return null;
       }
       String acquisition = choice(keys, "acquisition", SamplerSpec.ACQUISITIONS);
+      String multiObjective = choice(keys, "multi_objective", SamplerSpec.MULTI_OBJECTIVES);
       String restart = choice(keys, "restart", SamplerSpec.RESTARTS);
       String crossover = choice(keys, "crossover", SamplerSpec.CROSSOVERS);
       Boolean separable = keys.containsKey("separable") ? nodes.bool(keys.get("separable"), "sampler.separable") : null;
@@ -208,13 +210,14 @@ public final class SpecReader {
       Integer dividing = keys.containsKey("dividing_parameter")
           ? count(keys.get("dividing_parameter"), "sampler.dividing_parameter", 1) : null;
       if ((keys.containsKey("acquisition") && acquisition == null) || (keys.containsKey("restart") && restart == null)
+          || (keys.containsKey("multi_objective") && multiObjective == null)
           || (keys.containsKey("crossover") && crossover == null) || (keys.containsKey("separable") && separable == null)
           || (keys.containsKey("popsize") && popsize == null)
           || (keys.containsKey("dividing_parameter") && dividing == null)) {
         return null;
       }
       return new SamplerSpec(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
-          dividing);
+          dividing, multiObjective);
     }
 
     /** A string setting that must be one of {@code allowed}; null (with an error) otherwise. */

@@ -180,6 +180,29 @@ class SpecReaderTest {
   }
 
   @Test
+  void gpMultiObjectiveSpecRoundTripsAndBuildsAGpWithThatMethod() {
+    StudySpec spec = SpecReader.parse(minimal("sampler: {type: gp, seed: 3, multi_objective: parego}"), STUDY);
+    assertEquals(new SamplerSpec("gp", 3L, null, null, null, null, null, null, null, null, null, "parego"), spec.sampler());
+    assertEquals(spec, SpecReader.parse(SpecWriter.write(spec), STUDY));
+    assertEquals("parego", SpecFactory.sampler(spec).settings().get("multi_objective"));
+    StudySpec plain = SpecReader.parse(minimal("sampler: {type: gp, seed: 3}"), STUDY);
+    assertEquals("ehvi", SpecFactory.sampler(plain).settings().get("multi_objective"));
+  }
+
+  @Test
+  void refusesAnUnknownOrMisplacedMultiObjectiveMethodWithItsLine() {
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: gp, multi_objective: ehvii}"), STUDY));
+    assertEquals("study.yaml:6: sampler.multi_objective: must be one of ehvi, parego, got \"ehvii\"; did you mean 'ehvi'?",
+        e.getMessage());
+    e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: tpe, multi_objective: ehvi}"), STUDY));
+    assertEquals("study.yaml:6: sampler.multi_objective: is only used by the gp sampler", e.getMessage());
+    IllegalArgumentException direct = assertThrows(IllegalArgumentException.class,
+        () -> new SamplerSpec("gp", null, null, null, null, null, null, null, null, null, null, "moead"));
+    assertEquals("multi_objective must be one of ehvi, parego, got moead", direct.getMessage());
+  }
+
+  @Test
   void refusesSamplerSettingsOfAnotherTypeOrUnknownValuesWithTheirLine() {
     SpecException e = assertThrows(SpecException.class,
         () -> SpecReader.parse(minimal("sampler: {type: tpe, acquisition: ucb}"), STUDY));

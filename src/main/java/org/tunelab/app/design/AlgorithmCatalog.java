@@ -37,7 +37,9 @@ public final class AlgorithmCatalog {
       "grid", List.of(SEED, integer("points", String.valueOf(SamplerSpec.DEFAULT_GRID_POINTS),
           "values per continuous range")),
       "qmc", List.of(SEED, choice("sequence", "sobol", "the low-discrepancy sequence", SamplerSpec.SEQUENCES)),
-      "gp", List.of(SEED, choice("acquisition", "log-ei", "how the next point is chosen", SamplerSpec.ACQUISITIONS)),
+      "gp", List.of(SEED, choice("acquisition", "log-ei", "how the next point is chosen", SamplerSpec.ACQUISITIONS),
+          choice("multi_objective", "ehvi", "several objectives: exact expected hypervolume improvement, or ParEGO "
+              + "scalarisations", SamplerSpec.MULTI_OBJECTIVES)),
       "cmaes", List.of(SEED, choice("restart", "none", "ipop restarts with a doubled population when stuck",
           SamplerSpec.RESTARTS), bool("separable", "false", "sep-CMA-ES: a diagonal covariance, for many parameters"),
           integer("popsize", "4 + 3 ln d", "the first run's population")),

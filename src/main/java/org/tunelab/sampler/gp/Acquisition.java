@@ -10,7 +10,7 @@ import org.apache.commons.math3.special.Erf;
  * to 0 and every candidate ties, candidates still rank. Constraints multiply by the probability of
  * feasibility (add its log), each constraint an independent GP as in Optuna.
  */
-final class Acquisition {
+final class Acquisition implements AcquisitionFunction {
   /** The available acquisition functions. */
   enum Kind { LOG_EI, EI, PI, UCB }
 
@@ -41,7 +41,8 @@ final class Acquisition {
     this.thresholds = thresholds;
   }
 
-  double value(double[] x) {
+  @Override
+  public double value(double[] x) {
     double logFeasible = 0;
     for (int j = 0; j < constraints.size(); j++) {
       double[] p = constraints.get(j).predict(x);

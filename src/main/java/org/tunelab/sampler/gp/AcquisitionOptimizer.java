@@ -59,7 +59,7 @@ final class AcquisitionOptimizer {
   }
 
   /** The best point found; {@code warmStarts} are extra local-search starts (the best observed points). */
-  double[] maximize(Acquisition acq, List<double[]> warmStarts, SplittableRandom rng) {
+  double[] maximize(AcquisitionFunction acq, List<double[]> warmStarts, SplittableRandom rng) {
     int d = space.dims();
     SobolSequenceGenerator sobol = new SobolSequenceGenerator(Math.max(d, 1));
     double[] shift = new double[d];
@@ -108,7 +108,7 @@ final class AcquisitionOptimizer {
   }
 
   /** Improves x in place; returns its final value. */
-  private double localSearch(Acquisition acq, double[] x) {
+  private double localSearch(AcquisitionFunction acq, double[] x) {
     int d = space.dims();
     List<Integer> cont = new ArrayList<>();
     List<Integer> disc = new ArrayList<>();
@@ -123,7 +123,7 @@ final class AcquisitionOptimizer {
     return value;
   }
 
-  private double continuous(Acquisition acq, double[] x, List<Integer> dims, double value) {
+  private double continuous(AcquisitionFunction acq, double[] x, List<Integer> dims, double value) {
     int m = dims.size();
     double[] trial = x.clone();
     double[] bestSeen = x.clone();
@@ -166,7 +166,7 @@ final class AcquisitionOptimizer {
     return bestVal[0];
   }
 
-  private double discrete(Acquisition acq, double[] x, int i, double value) {
+  private double discrete(AcquisitionFunction acq, double[] x, int i, double value) {
     int n = space.gridSize[i];
     double original = x[i];
     double bestU = original;

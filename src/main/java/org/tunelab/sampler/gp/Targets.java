@@ -63,6 +63,16 @@ final class Targets {
     return out;
   }
 
+  /** Objective {@code k} of each trial turned into "maximise" (negated when minimised), non-finite values clipped. */
+  static double[] maximised(List<FrozenTrial> trials, StudyDirection direction, int k) {
+    double sign = direction == StudyDirection.MINIMIZE ? 1 : -1;
+    double[] col = new double[trials.size()];
+    for (int r = 0; r < col.length; r++) col[r] = sign * trials.get(r).values().get(k);
+    clipNonFinite(col); // as a loss, so that NaN becomes the worst value
+    for (int r = 0; r < col.length; r++) col[r] = -col[r];
+    return col;
+  }
+
   /** Infinite values become the finite minimum or maximum (NaN the maximum). */
   static void clipNonFinite(double[] v) {
     double lo = Double.POSITIVE_INFINITY;

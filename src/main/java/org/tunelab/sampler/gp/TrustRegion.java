@@ -1,5 +1,10 @@
 package org.tunelab.sampler.gp;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.tunelab.trial.FrozenTrial;
+
 /**
  * TuRBO-1's trust region (Eriksson et al. 2019, "Scalable global optimization via local Bayesian
  * optimization"): the acquisition is maximised only inside a box around the best point, whose side
@@ -19,6 +24,27 @@ final class TrustRegion {
   static final int SUCCESSES = 3;
 
   private TrustRegion() {}
+
+  /**
+   * The box {@code {lo, hi}} for the next trial: the side replayed from the finished trials'
+   * maximised values ({@code target}, in the order of {@code done}; infeasible ones never count as
+   * improvements) taken in trial-number order, around {@code centre}, the best feasible point.
+   */
+  static double[][] around(List<FrozenTrial> done, double[] target, boolean[] feasible, int startup, double[] centre,
+      double[] invSqLengthscales, boolean[] categorical) {
+    Integer[] byNumber = new Integer[done.size()];
+    for (int r = 0; r < byNumber.length; r++) byNumber[r] = r;
+    Arrays.sort(byNumber, Comparator.comparingInt(r -> done.get(r).number()));
+    double[] steps = new double[byNumber.length];
+    for (int k = 0; k < steps.length; k++) {
+      int r = byNumber[k];
+      steps[k] = feasible[r] ? target[r] : Double.NEGATIVE_INFINITY;
+    }
+    double[] lo = new double[centre.length];
+    double[] hi = new double[centre.length];
+    box(centre, invSqLengthscales, categorical, side(steps, startup, centre.length), lo, hi);
+    return new double[][] {lo, hi};
+  }
 
   /**
    * The side after replaying {@code values} (maximised, in trial-number order); the first
