@@ -25,10 +25,13 @@ import java.util.Objects;
  *     {@code null} for {@code ehvi} (exact log expected hypervolume improvement, one GP per
  *     objective; Optuna estimates it with 128 quasi-Monte-Carlo samples); {@code parego} for
  *     random Chebyshev scalarisations modelled by one GP
+ * @param trustRegion for {@code gp} with one objective: search for the next point inside TuRBO's
+ *     trust region around the best trial ({@code true} or {@code null}), or the whole space
+ *     ({@code false}, as Optuna's GPSampler)
  */
 public record SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
     String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter,
-    String multiObjective) {
+    String multiObjective, Boolean trustRegion) {
   /** Samplers this version can run. */
   public static final List<String> AVAILABLE = List.of("tpe", "random", "grid", "qmc", "gp", "cmaes", "nsga2", "nsga3", "auto");
   /** Samplers the format names that later versions bring. */
@@ -44,20 +47,28 @@ public record SamplerSpec(String type, Long seed, Integer points, Boolean multiv
 
   /** The settings of the first TuneLab versions, without those of gp, cmaes and nsga2. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence) {
-    this(type, seed, points, multivariate, sequence, null, null, null, null, null, null, null);
+    this(type, seed, points, multivariate, sequence, null, null, null, null, null, null, null, null);
   }
 
   /** The settings before nsga3's {@code dividing_parameter}. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
       String acquisition, String restart, Boolean separable, Integer popsize, String crossover) {
-    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover, null, null);
+    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover, null, null, null);
   }
 
   /** The settings before gp's {@code multi_objective}. */
   public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
       String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter) {
     this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
-        dividingParameter, null);
+        dividingParameter, null, null);
+  }
+
+  /** The settings before gp's {@code trust_region}. */
+  public SamplerSpec(String type, Long seed, Integer points, Boolean multivariate, String sequence,
+      String acquisition, String restart, Boolean separable, Integer popsize, String crossover, Integer dividingParameter,
+      String multiObjective) {
+    this(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
+        dividingParameter, multiObjective, null);
   }
   /** The sequences {@code qmc} can draw. */
   public static final List<String> SEQUENCES = List.of("sobol", "halton");

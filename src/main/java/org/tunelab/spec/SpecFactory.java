@@ -59,6 +59,7 @@ public final class SpecFactory {
         GpSampler.Builder b = GpSampler.builder().seed(seed);
         if (s.acquisition() != null) b.acquisition(s.acquisition());
         if (s.multiObjective() != null) b.multiObjective(s.multiObjective());
+        if (s.trustRegion() != null) b.trustRegion(s.trustRegion());
         return b.build();
       }
       case "cmaes": {

@@ -35,7 +35,8 @@ public final class SpecReader {
       "sampler", "pruner", "space", "objective", "trials", "timeout", "workers", "enqueue", "executors");
   static final List<String> SCHEMAS = List.of("v3.0.0.d", "v3.2.0.a");
   private static final List<String> SAMPLER_KEYS = List.of("type", "seed", "points", "multivariate", "sequence",
-      "acquisition", "restart", "separable", "popsize", "crossover", "dividing_parameter", "multi_objective");
+      "acquisition", "restart", "separable", "popsize", "crossover", "dividing_parameter", "multi_objective",
+      "trust_region");
   private static final List<String> OBJECTIVE_KEYS = ExecutionReader.objectiveKeys();
 
   private SpecReader() {}
@@ -189,6 +190,7 @@ public final class SpecReader {
         return null;
       }
       if (!onlyFor(keys, "acquisition", "gp", type) || !onlyFor(keys, "multi_objective", "gp", type)
+          || !onlyFor(keys, "trust_region", "gp", type)
           || !onlyFor(keys, "restart", "cmaes", type)
           || !onlyFor(keys, "separable", "cmaes", type) || !onlyFor(keys, "dividing_parameter", "nsga3", type)) {
         return null;
@@ -206,18 +208,21 @@ public final class SpecReader {
       String restart = choice(keys, "restart", SamplerSpec.RESTARTS);
       String crossover = choice(keys, "crossover", SamplerSpec.CROSSOVERS);
       Boolean separable = keys.containsKey("separable") ? nodes.bool(keys.get("separable"), "sampler.separable") : null;
+      Boolean trustRegion = keys.containsKey("trust_region")
+          ? nodes.bool(keys.get("trust_region"), "sampler.trust_region") : null;
       Integer popsize = keys.containsKey("popsize") ? count(keys.get("popsize"), "sampler.popsize", 2) : null;
       Integer dividing = keys.containsKey("dividing_parameter")
           ? count(keys.get("dividing_parameter"), "sampler.dividing_parameter", 1) : null;
       if ((keys.containsKey("acquisition") && acquisition == null) || (keys.containsKey("restart") && restart == null)
           || (keys.containsKey("multi_objective") && multiObjective == null)
+          || (keys.containsKey("trust_region") && trustRegion == null)
           || (keys.containsKey("crossover") && crossover == null) || (keys.containsKey("separable") && separable == null)
           || (keys.containsKey("popsize") && popsize == null)
           || (keys.containsKey("dividing_parameter") && dividing == null)) {
         return null;
       }
       return new SamplerSpec(type, seed, points, multivariate, sequence, acquisition, restart, separable, popsize, crossover,
-          dividing, multiObjective);
+          dividing, multiObjective, trustRegion);
     }
 
     /** A string setting that must be one of {@code allowed}; null (with an error) otherwise. */

@@ -81,6 +81,7 @@ public final class SpecWriter {
     if (s.sequence() != null) b.append(", sequence: ").append(string(s.sequence()));
     if (s.acquisition() != null) b.append(", acquisition: ").append(string(s.acquisition()));
     if (s.multiObjective() != null) b.append(", multi_objective: ").append(string(s.multiObjective()));
+    if (s.trustRegion() != null) b.append(", trust_region: ").append(s.trustRegion());
     if (s.restart() != null) b.append(", restart: ").append(string(s.restart()));
     if (s.separable() != null) b.append(", separable: ").append(s.separable());
     if (s.popsize() != null) b.append(", popsize: ").append(s.popsize());

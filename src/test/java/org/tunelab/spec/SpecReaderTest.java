@@ -190,6 +190,25 @@ class SpecReaderTest {
   }
 
   @Test
+  void gpTrustRegionSpecRoundTripsAndSwitchesTheRegionOff() {
+    StudySpec spec = SpecReader.parse(minimal("sampler: {type: gp, seed: 3, trust_region: false}"), STUDY);
+    assertEquals(Boolean.FALSE, spec.sampler().trustRegion());
+    assertEquals(spec, SpecReader.parse(SpecWriter.write(spec), STUDY));
+    assertEquals(false, SpecFactory.sampler(spec).settings().get("trust_region"));
+    StudySpec plain = SpecReader.parse(minimal("sampler: {type: gp, seed: 3}"), STUDY);
+    assertEquals(true, SpecFactory.sampler(plain).settings().get("trust_region"));
+  }
+
+  @Test
+  void refusesAMisplacedOrNonBooleanTrustRegionWithItsLine() {
+    SpecException e = assertThrows(SpecException.class,
+        () -> SpecReader.parse(minimal("sampler: {type: tpe, trust_region: true}"), STUDY));
+    assertEquals("study.yaml:6: sampler.trust_region: is only used by the gp sampler", e.getMessage());
+    e = assertThrows(SpecException.class, () -> SpecReader.parse(minimal("sampler: {type: gp, trust_region: maybe}"), STUDY));
+    assertTrue(e.getMessage().startsWith("study.yaml:6: sampler.trust_region: "), e.getMessage());
+  }
+
+  @Test
   void refusesAnUnknownOrMisplacedMultiObjectiveMethodWithItsLine() {
     SpecException e = assertThrows(SpecException.class,
         () -> SpecReader.parse(minimal("sampler: {type: gp, multi_objective: ehvii}"), STUDY));

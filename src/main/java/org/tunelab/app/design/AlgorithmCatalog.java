@@ -39,7 +39,9 @@ public final class AlgorithmCatalog {
       "qmc", List.of(SEED, choice("sequence", "sobol", "the low-discrepancy sequence", SamplerSpec.SEQUENCES)),
       "gp", List.of(SEED, choice("acquisition", "log-ei", "how the next point is chosen", SamplerSpec.ACQUISITIONS),
           choice("multi_objective", "ehvi", "several objectives: exact expected hypervolume improvement, or ParEGO "
-              + "scalarisations", SamplerSpec.MULTI_OBJECTIVES)),
+              + "scalarisations", SamplerSpec.MULTI_OBJECTIVES),
+          bool("trust_region", "true", "one objective: search near the best trial, growing and shrinking with success "
+              + "(TuRBO); false searches the whole space")),
       "cmaes", List.of(SEED, choice("restart", "none", "ipop restarts with a doubled population when stuck",
           SamplerSpec.RESTARTS), bool("separable", "false", "sep-CMA-ES: a diagonal covariance, for many parameters"),
           integer("popsize", "4 + 3 ln d", "the first run's population")),

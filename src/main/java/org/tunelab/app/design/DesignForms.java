@@ -54,6 +54,7 @@ public final class DesignForms {
     put(out, "sequence", s.sequence());
     put(out, "acquisition", s.acquisition());
     put(out, "multi_objective", s.multiObjective());
+    put(out, "trust_region", s.trustRegion());
     put(out, "restart", s.restart());
     put(out, "separable", s.separable());
     put(out, "popsize", s.popsize());

@@ -147,7 +147,7 @@ public final class SpecAssembler {
       spec = new SamplerSpec(form.samplerType(), (Long) s.get("seed"), toInt(s.get("points")),
           (Boolean) s.get("multivariate"), (String) s.get("sequence"), (String) s.get("acquisition"),
           (String) s.get("restart"), (Boolean) s.get("separable"), toInt(s.get("popsize")), (String) s.get("crossover"),
-          toInt(s.get("dividing_parameter")), (String) s.get("multi_objective"));
+          toInt(s.get("dividing_parameter")), (String) s.get("multi_objective"), (Boolean) s.get("trust_region"));
     } catch (IllegalArgumentException e) {
       String key = e.getMessage().split(" ", 2)[0];
       values.problem(s.containsKey(key) ? "sampler." + key : "sampler", e.getMessage());

@@ -81,7 +81,7 @@ class SpecRoundTripTest {
         objective: {command: "prog {x}", metric: 'loss: (\\S+)'}
         """, """
         name: hb
-        sampler: {type: gp, acquisition: ucb, multi_objective: parego}
+        sampler: {type: gp, acquisition: ucb, multi_objective: parego, trust_region: false}
         pruner: {type: percentile, percentile: 25, n_warmup_steps: 2}
         space: {x: {type: float, low: -1, high: 1, step: 0.25}}
         objective: {command: "prog {x}"}
