@@ -24,12 +24,13 @@ import org.tunelab.trial.TrialState;
  *       generations of 50), multi-objective TPE before;</li>
  *   <li>a conditional space (some parameter missing from some trials): TPE, multivariate with group
  *       decomposition, which models each branch;</li>
- *   <li>a fixed space of at most {@value #GP_MAX_PARAMS} parameters: GP-BO (LogEI), by far the best
- *       there (docs/benchmarks.md: Branin regret 4.5e-5 at 100 trials, Optuna's TPE 0.0121), until
- *       {@value #GP_UNTIL} trials are complete; then TuneLab's TPE, whose cost stays flat where the
- *       GP's grows with the cube of the trials;</li>
- *   <li>larger fixed spaces: TuneLab's TPE, which beat the GP on two of the three 10-dimensional
- *       benchmark functions at a hundredth of its cost per trial.</li>
+ *   <li>a fixed space of at most {@value #GP_MAX_PARAMS} parameters: GP-BO (LogEI in a trust
+ *       region), by far the best there (docs/benchmarks.md: Branin regret 1e-7 at 100 trials,
+ *       Optuna's TPE 0.0121; on the 10-dimensional functions it beats TuneLab's TPE on ackley10 and
+ *       styblinski_tang10 at every budget), until {@value #GP_UNTIL} trials are complete; then
+ *       TuneLab's TPE, whose cost stays flat where the GP's grows with the cube of the trials;</li>
+ *   <li>larger fixed spaces: TuneLab's TPE. Ten parameters is the most the GP was measured with;
+ *       its ask also costs about three times as much at 20 (600 ms at 300 trials).</li>
  * </ul>
  * The choice depends only on the COMPLETE trials numbered below the asking one, so it is
  * reproducible; every delegate reads its state from the storage, so switching loses nothing. The
@@ -42,7 +43,7 @@ import org.tunelab.trial.TrialState;
  */
 public final class AutoSampler implements Sampler {
   static final int GP_UNTIL = 300;
-  static final int GP_MAX_PARAMS = 8;
+  static final int GP_MAX_PARAMS = 10;
   static final int NSGA2_FROM = 250;
   private static final Logger LOG = LoggerFactory.getLogger(AutoSampler.class);
 

@@ -40,12 +40,12 @@ class AutoSamplerTest extends SamplerContract {
   }
 
   @Test
-  void picksTpeForMoreThanEightParameters() {
+  void picksTpeForMoreThanTenParameters() {
     AutoSampler auto = AutoSampler.withSeed(2);
     Study study = Study.builder(new InMemoryStorage()).name("wide").sampler(auto).build();
     study.optimize(t -> {
       double s = 0;
-      for (int i = 0; i < 9; i++) s += t.suggestFloat("x" + i, -1, 1);
+      for (int i = 0; i < 11; i++) s += t.suggestFloat("x" + i, -1, 1);
       return s;
     }, 3);
     assertEquals(Map.of("wide", "tpe"), auto.settings().get("picked"));
