@@ -40,6 +40,28 @@ class AutoSamplerTest extends SamplerContract {
   }
 
   @Test
+  void picksTheGpForSeveralObjectivesOnASmallFixedSpaceAndTpeOnAConditionalOne() {
+    AutoSampler fixed = AutoSampler.withSeed(3);
+    Study a = Study.builder(new InMemoryStorage()).name("two").sampler(fixed)
+        .directions(org.tunelab.trial.StudyDirection.MINIMIZE, org.tunelab.trial.StudyDirection.MINIMIZE).build();
+    a.optimizeMulti(t -> {
+      double x = t.suggestFloat("x", 0, 1);
+      return new double[] {x, 1 - x * t.suggestFloat("y", 0, 1)};
+    }, org.tunelab.study.OptimizeOptions.trials(12));
+    assertEquals(Map.of("two", "gp"), fixed.settings().get("picked"));
+
+    AutoSampler conditional = AutoSampler.withSeed(3);
+    Study b = Study.builder(new InMemoryStorage()).name("cond2").sampler(conditional)
+        .directions(org.tunelab.trial.StudyDirection.MINIMIZE, org.tunelab.trial.StudyDirection.MINIMIZE).build();
+    b.optimizeMulti(t -> {
+      double v = "a".equals(t.suggestCategorical("m", java.util.List.of("a", "b"))) ? t.suggestFloat("x", 0, 1)
+          : t.suggestFloat("y", 0, 1);
+      return new double[] {v, 1 - v};
+    }, org.tunelab.study.OptimizeOptions.trials(12));
+    assertEquals(Map.of("cond2", "tpe"), conditional.settings().get("picked"));
+  }
+
+  @Test
   void picksTpeForMoreThanTenParameters() {
     AutoSampler auto = AutoSampler.withSeed(2);
     Study study = Study.builder(new InMemoryStorage()).name("wide").sampler(auto).build();
