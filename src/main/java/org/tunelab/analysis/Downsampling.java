@@ -9,7 +9,9 @@ import java.util.Set;
  * Leaves out points a chart could not show apart: of the points that fall into one cell of a
  * {@code columns} x {@code rows} grid over their range (about a dot's size on screen), only the first
  * is kept. A study of 100,000 trials then draws a few tens of thousands of dots that look the same,
- * and the extremes stay, since every occupied cell keeps a point.
+ * and the extremes stay, since every occupied cell keeps a point. On a logarithmic value axis the
+ * rows are laid over the logarithms (values must then be positive), so small values, which a
+ * linear grid would crowd into its lowest row, keep as much detail as large ones.
  */
 public final class Downsampling {
   private Downsampling() {}
@@ -17,6 +19,12 @@ public final class Downsampling {
   /** The points to draw, in their original order; all of them when there are no more than {@code limit}. */
   public static List<OptimizationHistory.Point> thin(List<OptimizationHistory.Point> points, int columns, int rows,
       int limit) {
+    return thin(points, columns, rows, limit, false);
+  }
+
+  /** As {@link #thin(List, int, int, int)}, the rows over the values' logarithms when {@code logY}. */
+  public static List<OptimizationHistory.Point> thin(List<OptimizationHistory.Point> points, int columns, int rows,
+      int limit, boolean logY) {
     if (points.size() <= limit) return points;
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
@@ -25,8 +33,8 @@ public final class Downsampling {
     for (OptimizationHistory.Point p : points) {
       minX = Math.min(minX, p.trialNumber());
       maxX = Math.max(maxX, p.trialNumber());
-      minY = Math.min(minY, p.value());
-      maxY = Math.max(maxY, p.value());
+      minY = Math.min(minY, y(p, logY));
+      maxY = Math.max(maxY, y(p, logY));
     }
     double w = Math.max(1e-300, (maxX - minX) / columns);
     double h = Math.max(1e-300, (maxY - minY) / rows);
@@ -34,10 +42,14 @@ public final class Downsampling {
     List<OptimizationHistory.Point> out = new ArrayList<>();
     for (OptimizationHistory.Point p : points) {
       long cx = Math.min(columns, (long) ((p.trialNumber() - minX) / w));
-      long cy = Math.min(rows, (long) ((p.value() - minY) / h));
+      long cy = Math.min(rows, (long) ((y(p, logY) - minY) / h));
       if (seen.add(cx * (rows + 1) + cy)) out.add(p);
     }
     return out;
+  }
+
+  private static double y(OptimizationHistory.Point p, boolean log) {
+    return log ? Math.log(p.value()) : p.value();
   }
 
   /**
@@ -49,12 +61,18 @@ public final class Downsampling {
    */
   public static List<OptimizationHistory.Point> thinWithin(List<OptimizationHistory.Point> points, double minX,
       double maxX, double minY, double maxY, int columns, int rows, int limit) {
+    return thinWithin(points, minX, maxX, minY, maxY, columns, rows, limit, false);
+  }
+
+  /** As {@link #thinWithin(List, double, double, double, double, int, int, int)}, on a log value axis when {@code logY}. */
+  public static List<OptimizationHistory.Point> thinWithin(List<OptimizationHistory.Point> points, double minX,
+      double maxX, double minY, double maxY, int columns, int rows, int limit, boolean logY) {
     List<OptimizationHistory.Point> inside = new ArrayList<>();
     for (OptimizationHistory.Point p : points) {
       if (p.trialNumber() >= minX && p.trialNumber() <= maxX && p.value() >= minY && p.value() <= maxY) inside.add(p);
     }
     // an unbounded side (an axis left at auto range) is gridded over the points themselves
-    return thin(inside, columns, rows, limit);
+    return thin(inside, columns, rows, limit, logY);
   }
 
   /** The history with its points thinned as {@link #thin} does; the best-so-far line is kept whole. */

@@ -65,9 +65,9 @@ final class HistoryDatasets {
       XYSeries values = new XYSeries(key == null ? VALUES : key, true, true);
       XYSeries best = new XYSeries(key == null ? BEST : key + " best", true, true);
       List<OptimizationHistory.Point> points = positive(e.getValue().points(), log);
-      List<OptimizationHistory.Point> drawn = window == null ? Downsampling.thin(points, COLUMNS, ROWS, LIMIT)
+      List<OptimizationHistory.Point> drawn = window == null ? Downsampling.thin(points, COLUMNS, ROWS, LIMIT, log)
           : Downsampling.thinWithin(points, window.minX(), window.maxX(), window.minY(), window.maxY(), COLUMNS, ROWS,
-              LIMIT);
+              LIMIT, log);
       for (OptimizationHistory.Point p : drawn) values.add(p.trialNumber(), p.value(), false);
       List<OptimizationHistory.Point> b = positive(e.getValue().bestSoFar(), log);
       for (int k = 0; k < b.size(); k++) {

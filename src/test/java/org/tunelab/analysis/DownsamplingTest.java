@@ -60,4 +60,15 @@ class DownsamplingTest {
     assertTrue(zoomed.stream().allMatch(p -> p.trialNumber() <= 60_000 && p.value() <= 1.5 && p.value() >= 0));
     assertTrue(zoomed.size() <= 601 * 301 && zoomed.size() > 1000, "thinned to " + zoomed.size());
   }
+
+  @Test
+  void onALogAxisSmallValuesKeepTheirOwnRows() {
+    // one column, ten rows; the values cycle through seven decades, 1e-6 .. 1
+    List<OptimizationHistory.Point> points = new ArrayList<>();
+    for (int i = 0; i < 7_000; i++) points.add(new OptimizationHistory.Point(i, Math.pow(10, -(i % 7))));
+    long linear = Downsampling.thin(points, 1, 10, 5).stream().mapToDouble(OptimizationHistory.Point::value).distinct().count();
+    long log = Downsampling.thin(points, 1, 10, 5, true).stream().mapToDouble(OptimizationHistory.Point::value).distinct().count();
+    assertEquals(7, log, "every decade keeps a point on a log axis");
+    assertTrue(linear <= 3, "a linear grid crowds the small decades into one row: " + linear);
+  }
 }
