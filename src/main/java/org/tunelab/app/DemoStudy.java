@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tunelab.functions.BuiltinFunction;
 import org.tunelab.functions.BuiltinFunctions;
-import org.tunelab.sampler.RandomSampler;
+import org.tunelab.sampler.auto.AutoSampler;
 import org.tunelab.space.FloatDistribution;
 import org.tunelab.space.Param;
 import org.tunelab.space.SearchSpace;
@@ -21,7 +21,9 @@ import org.tunelab.study.Study;
 import org.tunelab.trial.StudyDirection;
 
 /**
- * The demo the app offers on first start: the Branin function minimized by random search in a study
+ * The demo the app offers on first start: the Branin function minimized by the {@code auto} sampler
+ * (Gaussian-process BO on this two-parameter space, which finds the minimum within a few dozen
+ * trials, so the history shows what the tool is for) in a study
  * {@value #STUDY_NAME}, written to its own database by its own storage connection, exactly as another
  * process would write it, so the window shows it through the same live refresh as any study.
  *
@@ -75,7 +77,7 @@ public final class DemoStudy {
     BuiltinFunction branin = BuiltinFunctions.get("branin");
     try (Storage storage = opener.openOrCreate(DatabaseLocation.of(database))) {
       Study s = Study.builder(storage).name(STUDY_NAME).directions(StudyDirection.MINIMIZE)
-          .sampler(new RandomSampler(SEED)).loadIfExists().build();
+          .sampler(AutoSampler.withSeed(SEED)).loadIfExists().build();
       study = s;
       if (stopRequested) return;
       ready.run();
