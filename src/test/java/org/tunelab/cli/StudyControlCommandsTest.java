@@ -109,4 +109,24 @@ class StudyControlCommandsTest {
           s.trials(s.studyId("c")).stream().map(t -> t.state()).toList());
     }
   }
+
+  @Test
+  void recoverSaysWhenTheRecordedSpecIsGoneAndStillRecovers() throws Exception {
+    Path file = db();
+    try (SqliteStorage s = SqliteStorage.open(file)) {
+      s.setStudySystemAttr(s.studyId("c"), org.tunelab.run.RunStatus.SPEC_ATTR, dir.resolve("moved.yaml").toString());
+    }
+    String[] outErr = run(0, "recover", file.toString(), "--study", "c");
+    assertEquals("study c: 0 stale trial(s) recovered\n", outErr[0]);
+    assertTrue(outErr[1].contains("the study's spec " + dir.resolve("moved.yaml") + " is gone: programs left on SSH hosts"
+        + " are not ended (pass --spec)"), outErr[1]);
+  }
+
+  @Test
+  void recoverRefusesASpecItCannotReadNamingTheFile() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    java.nio.file.Files.writeString(bad, "name: c\nspace: [\n");
+    String err = run(ExitCode.USAGE, "recover", db().toString(), "--study", "c", "--spec", bad.toString())[1];
+    assertTrue(err.contains("bad.yaml"), err);
+  }
 }

@@ -35,11 +35,11 @@ class SshKilledRunnerTest {
     if (sshd != null) sshd.close();
   }
 
-  @Test
-  void theNextRunKillsTheProgramThatAKilledRunLeftOnTheHost() throws Exception {
-    Path spec = dir.resolve("killed.yaml");
+  /** Writes the spec of study {@code name}, whose one trial runs for minutes on the host. */
+  private static Path spec(String name) throws Exception {
+    Path spec = dir.resolve(name + ".yaml");
     Files.writeString(spec, """
-        name: killed
+        name: %s
         storage: sqlite:///%s
         space:
           x: {type: float, low: -5, high: 5}
@@ -47,17 +47,22 @@ class SshKilledRunnerTest {
         executors:
           - {type: ssh, host: 127.0.0.1, port: %d, user: %s, key: %s, known_hosts: %s, workdir: %s, slots: 1}
         trials: 1
-        """.formatted(dir.resolve("killed.db"), sshd.port, System.getProperty("user.name"), sshd.userKey, sshd.knownHosts,
-        dir.resolve("remote")));
+        """.formatted(name, dir.resolve(name + ".db"), sshd.port, System.getProperty("user.name"), sshd.userKey,
+        sshd.knownHosts, dir.resolve("remote")));
+    return spec;
+  }
+
+  /** Runs the spec in another JVM, kills it with SIGKILL once its trial runs on the host; the program's pid there. */
+  private static long runAndKill(Path spec, String name) throws Exception {
     Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), "-Duser.home=" + dir, TuneLabCli.class.getName(), "run", spec.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("first-run.log").toFile()).start();
-    Path trials = dir.resolve("remote/killed/trials");
+        .redirectErrorStream(true).redirectOutput(dir.resolve(name + "-run.log").toFile()).start();
+    Path trials = dir.resolve("remote/" + name + "/trials");
     long pid;
     try {
       SshTrialRunnerTest.waitFor(() -> pidFile(trials) != null, 60_000);
       Path pidFile = pidFile(trials);
-      assertTrue(pidFile != null, "no trial started on the host: " + Files.readString(dir.resolve("first-run.log")));
+      assertTrue(pidFile != null, "no trial started on the host: " + Files.readString(dir.resolve(name + "-run.log")));
       pid = Long.parseLong(Files.readString(pidFile).strip());
     } finally {
       runner.destroyForcibly(); // SIGKILL: no shutdown hook kills the remote group
@@ -65,15 +70,37 @@ class SshKilledRunnerTest {
     }
     Thread.sleep(500);
     assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the remote program died with its runner");
+    return pid;
+  }
 
+  private static void assertEnded(long pid) throws InterruptedException {
+    SshTrialRunnerTest.waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 10_000);
+    assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the orphaned program still runs");
+  }
+
+  @Test
+  void theNextRunKillsTheProgramThatAKilledRunLeftOnTheHost() throws Exception {
+    Path spec = spec("killed");
+    long pid = runAndKill(spec, "killed");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = TuneLabCli.execute(new String[] {"run", spec.toString(), "--trials", "0"}, new PrintWriter(out, true),
         new PrintWriter(err, true));
     assertEquals(0, code, out + "\n" + err);
     assertTrue(err.toString().contains("was still running and was killed"), err.toString());
-    SshTrialRunnerTest.waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), 10_000);
-    assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the orphaned program still runs");
+    assertEnded(pid);
+  }
+
+  @Test
+  void recoverReachesTheHostsOfTheSpecTheKilledRunRecorded() throws Exception {
+    long pid = runAndKill(spec("recovered"), "recovered");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = TuneLabCli.execute(new String[] {"recover", dir.resolve("recovered.db").toString(), "--study", "recovered"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertEquals(0, code, out + "\n" + err);
+    assertTrue(out.toString().contains("was still running and was killed"), out.toString());
+    assertEnded(pid);
   }
 
   private static Path pidFile(Path trials) {
