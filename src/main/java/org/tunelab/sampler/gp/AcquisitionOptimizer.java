@@ -183,6 +183,8 @@ final class AcquisitionOptimizer {
     }
     for (int k : ks) {
       x[i] = space.gridPoint(i, k);
+      // A stepped coordinate stays in the box too (categorical ones span all of it).
+      if (!space.categorical[i] && (x[i] < lo[i] - 1e-12 || x[i] > hi[i] + 1e-12)) continue;
       double v = acq.value(x);
       if (v > bestV) {
         bestV = v;

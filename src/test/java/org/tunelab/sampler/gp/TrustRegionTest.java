@@ -77,6 +77,21 @@ class TrustRegionTest {
     assertTrue(hi[0] - lo[0] >= TrustRegion.MIN_HALF_WIDTH, lo[0] + ".." + hi[0]);
   }
 
+  @Test
+  void theOptimizerKeepsContinuousAndSteppedCoordinatesInsideTheBox() {
+    java.util.Map<String, org.tunelab.space.Distribution> space = new java.util.LinkedHashMap<>();
+    space.put("x", org.tunelab.space.FloatDistribution.of(0, 1));
+    space.put("n", new org.tunelab.space.IntDistribution(0, 10, 1, false));
+    org.tunelab.sampler.UnitSpace us = new org.tunelab.sampler.UnitSpace(space);
+    double[] lo = {0.2, 0.2};
+    double[] hi = {0.4, 0.45};
+    // The acquisition grows with both coordinates: unconstrained, the best point is the far corner.
+    double[] u = new AcquisitionOptimizer(us, 64, 3, lo, hi).maximize(p -> p[0] + p[1], List.of(), new java.util.SplittableRandom(1));
+    assertTrue(u[0] >= 0.2 - 1e-9 && u[0] <= 0.4 + 1e-9, "x at " + u[0]);
+    assertTrue(u[1] >= 0.2 - 1e-9 && u[1] <= 0.45 + 1e-9, "n at " + u[1]);
+    assertEquals(0.4, u[0], 1e-3);
+  }
+
   /** Best regret of each seed on a 10-dimensional function. */
   private static List<Double> regrets(boolean trustRegion, String function, int trials) {
     BenchmarkFunction f = BenchmarkFunctions.get(function);
