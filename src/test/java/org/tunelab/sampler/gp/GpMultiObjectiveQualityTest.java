@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tunelab.analysis.ParetoFront;
+import org.tunelab.benchmark.ParetoProblem;
 import org.tunelab.sampler.RandomSampler;
 import org.tunelab.sampler.Sampler;
-import org.tunelab.storage.InMemoryStorage;
-import org.tunelab.study.OptimizeOptions;
-import org.tunelab.study.Study;
-import org.tunelab.trial.StudyDirection;
-import org.tunelab.trial.TrialState;
 
 /**
  * Whether the multi-objective GP finds better fronts than chance (and than ParEGO): ZDT1 with 4 variables (a convex
@@ -22,7 +16,6 @@ import org.tunelab.trial.TrialState;
  * fixed seeds; and DTLZ2 with 3 objectives (the general box decomposition), 40 trials.
  */
 class GpMultiObjectiveQualityTest {
-  private static final double[] REFERENCE = {1.1, 4};
   private static final int TRIALS = 50;
   private static final long[] SEEDS = {1, 2, 3, 4, 5};
 
@@ -62,36 +55,12 @@ class GpMultiObjectiveQualityTest {
     assertTrue(mean(ehvi) > mean(parego), report);
   }
 
-  /** DTLZ2 with 3 objectives and 4 variables, 40 trials; hypervolume with reference (1.1, 1.1, 1.1). */
   private static double dtlz2(Sampler sampler) {
-    Study study = Study.builder(new InMemoryStorage()).name("dtlz2")
-        .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(sampler).build();
-    study.optimizeMulti(t -> {
-      double a = t.suggestFloat("x1", 0, 1) * Math.PI / 2;
-      double b = t.suggestFloat("x2", 0, 1) * Math.PI / 2;
-      double g = Math.pow(t.suggestFloat("x3", 0, 1) - 0.5, 2) + Math.pow(t.suggestFloat("x4", 0, 1) - 0.5, 2);
-      return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b), (1 + g) * Math.sin(a)};
-    }, OptimizeOptions.trials(40));
-    return finalHypervolume(study, new double[] {1.1, 1.1, 1.1});
-  }
-
-  private static double finalHypervolume(Study study, double[] reference) {
-    ParetoFront front = ParetoFront.of(study.trials(Set.of(TrialState.COMPLETE)), study.directions(), reference);
-    List<org.tunelab.analysis.OptimizationHistory.Point> history = front.hypervolume();
-    return history.isEmpty() ? 0 : history.get(history.size() - 1).value();
+    return ParetoProblem.DTLZ2.hypervolume(sampler, 40);
   }
 
   private static double hypervolume(Sampler sampler) {
-    Study study = Study.builder(new InMemoryStorage()).name("zdt1")
-        .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(sampler).build();
-    study.optimizeMulti(t -> {
-      double x1 = t.suggestFloat("x1", 0, 1);
-      double sum = 0;
-      for (int i = 2; i <= 4; i++) sum += t.suggestFloat("x" + i, 0, 1);
-      double g = 1 + 9.0 / 3 * sum;
-      return new double[] {x1, g * (1 - Math.sqrt(x1 / g))};
-    }, OptimizeOptions.trials(TRIALS));
-    return finalHypervolume(study, REFERENCE);
+    return ParetoProblem.ZDT1.hypervolume(sampler, TRIALS);
   }
 
   private static double mean(List<Double> v) {
